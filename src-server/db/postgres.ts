@@ -1,0 +1,37 @@
+import pg from 'pg';
+import type { ServerDatabase, SqlSession } from './database.ts';
+
+export async function openPostgres(connectionString: string): Promise<ServerDatabase> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Fail at start-up, with the driver's own message, rather than on the first request.
+  await pool.query('SELECT 1');
+  const session = (client: pg.Pool | pg.PoolClient): SqlSession => ({
+    async query<Row>(text: string, params?: unknown[]) {
+      return (await client.query(text, params)).rows as Row[];
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...session(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(session(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    // A real server is backed up by its operators (pg_dump, base backups); see README.
+    backup: async () => false,
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,18 @@
+// Deterministic seed data for development, demos, tests and benchmarks (DOMAIN.md "Believable test data").
+export { DEFAULT_NOW, generateDemoDataset, generateDemoPeople, generateValuations } from './generate.ts';
+export { Random } from './random.ts';
+export type {
+  ActivityRow,
+  Comparable,
+  DemoPeople,
+  DocumentRow,
+  GeneratedValuation,
+  MembershipRow,
+  OrganizationRow,
+  SeedDataset,
+  SeedOptions,
+  Step1Data,
+  UserRow,
+  ValuationMeta,
+  ValuationRow,
+} from './types.ts';

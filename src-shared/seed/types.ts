@@ -1,0 +1,176 @@
+// Row shapes of the seed data, keyed by the drizzle property names of both schema files but declared
+// here so the seed does not depend on either dialect. Only the columns the seed fills; server_version
+// and the other columns take their defaults. Rows and JSON shapes are type aliases, not interfaces, so
+// they stay assignable to Record<string, unknown> (generic row inserters, the schema's JSON columns).
+import type {
+  ActivityAction,
+  ActivitySubjectType,
+  DocumentSource,
+  DocumentType,
+  MembershipRole,
+  ValuationStatus,
+} from '../domain/enums.ts';
+
+/** ISO-8601 UTC with milliseconds, e.g. '2026-01-01T00:00:00.000Z'. */
+export type Timestamp = string;
+
+export type OrganizationRow = {
+  id: string;
+  name: string;
+  settings: Record<string, unknown>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  image: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type MembershipRow = {
+  id: string;
+  userId: string;
+  organizationId: string;
+  role: MembershipRole;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type ClientRelation = 'owner' | 'client' | 'potential_buyer' | 'seller' | 'bank' | 'court' | 'other';
+
+export type ValuationType =
+  | 'market_value'
+  | 'real_estate_appraisal'
+  | 'investment_value'
+  | 'insurance_value'
+  | 'tax_value'
+  | 'expropriation_value';
+
+export type AirDirection = 'N' | 'S' | 'E' | 'W';
+
+/** The wizard's step 1 (DOMAIN.md "The 5-step wizard"); dates are ISO 'YYYY-MM-DD'. */
+export type Step1Data = {
+  valuationType: ValuationType;
+  reportDate: string;
+  valuationDate: string;
+  client: { title: string; name: string; relation: ClientRelation };
+  street: string;
+  buildingNumber: string;
+  neighborhood: string;
+  city: string;
+  rooms: number;
+  floor: string;
+  airDirections: AirDirection[];
+  landContamination: boolean;
+  /** Present exactly when landContamination is true. */
+  landContaminationNote?: string;
+  appraiserName: string;
+  appraiserLicense: string;
+};
+
+/** Areas are decimal strings with two decimals, in sqm. */
+export type ValuationMeta = {
+  registeredAreaSqm: string;
+  balconyAreaSqm: string;
+  storageAreaSqm: string;
+  description: string;
+};
+
+export type Comparable = {
+  dealDate: string;
+  address: string;
+  /** block/parcel/sub-parcel, e.g. '9905/88/8'. */
+  blockParcel: string;
+  rooms: number;
+  floor: number;
+  areaSqm: string;
+  priceAgorot: number;
+};
+
+export type ValuationRow = {
+  id: string;
+  organizationId: string;
+  createdById: string;
+  title: string;
+  status: ValuationStatus;
+  addressFull: string;
+  block: string;
+  parcel: string;
+  subparcel: string;
+  meta: ValuationMeta;
+  step1Data: Step1Data;
+  /** Null until the value is computed (DRAFT, IN_PROGRESS). */
+  finalValuationAgorot: number | null;
+  pricePerSqmAgorot: number | null;
+  /** Null for DRAFT: no comparables imported yet. */
+  comparableData: Comparable[] | null;
+  signedById: string | null;
+  signedAt: Timestamp | null;
+  reportSha256: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type DocumentRow = {
+  id: string;
+  valuationId: string;
+  organizationId: string;
+  docType: DocumentType;
+  fileName: string;
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+  mimeType: string;
+  source: DocumentSource;
+  uploadedById: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type ActivityRow = {
+  id: string;
+  organizationId: string;
+  subjectType: ActivitySubjectType;
+  subjectId: string;
+  valuationId: string;
+  action: ActivityAction;
+  actorId: string;
+  payload: Record<string, unknown>;
+  createdAt: Timestamp;
+};
+
+export interface SeedOptions {
+  seed: number;
+  valuations: number;
+  /** The end of the generated history; defaults to 2026-01-01T00:00:00.000Z. */
+  now?: Date;
+}
+
+export interface DemoPeople {
+  organization: OrganizationRow;
+  owner: UserRow;
+  orgAdmin: UserRow;
+  appraisers: [UserRow, UserRow];
+  clientViewer: UserRow;
+  memberships: MembershipRow[];
+}
+
+export interface GeneratedValuation {
+  valuation: ValuationRow;
+  documents: DocumentRow[];
+  activity: ActivityRow[];
+}
+
+/** Rows per table, each array in foreign-key order and the tables listed in insertion order. */
+export interface SeedDataset {
+  organizations: OrganizationRow[];
+  users: UserRow[];
+  memberships: MembershipRow[];
+  valuations: ValuationRow[];
+  documents: DocumentRow[];
+  activityLogs: ActivityRow[];
+}
