@@ -3,6 +3,8 @@
 # SHAMAY_TEST_DATABASE_URL, runs the given command, and always stops and removes the server.
 # Usage: scripts/with-postgres.sh npm test
 set -euo pipefail
+# runuser lives in sbin, which a minimal PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 if [ ! -x "$PG_BIN/initdb" ]; then
