@@ -485,6 +485,8 @@ export const syncMutations = sqliteTable(
     base: json('base').$type<Record<string, unknown>>().notNull(),
     baseVersion: integer('base_version').notNull(),
     blobSha256: text('blob_sha256'),
+    /** The activity_logs row written with this change; it travels to the server inside the mutation. */
+    activityId: text('activity_id'),
     state: enumText('state', MUTATION_STATES).notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -550,6 +552,7 @@ export const syncRejections = sqliteTable(
   },
   (t) => [
     index('sync_rejections_status_idx').on(t.status),
+    index('sync_rejections_row_idx').on(t.tableName, t.rowId),
     enumCheck('sync_rejections', 'operation', MUTATION_OPERATIONS),
     enumCheck('sync_rejections', 'status', REJECTION_STATUSES),
   ],

@@ -1,0 +1,50 @@
+import { readFile, stat } from 'node:fs/promises';
+import { AppError } from '../../../src-shared/contract/errors.ts';
+import { requireActor } from '../context.ts';
+import type { HandlerMap } from '../handlers.ts';
+import { toEntity } from '../store/tables.ts';
+import { getValuation } from '../valuations/queries.ts';
+
+/** files.read is for thumbnails and previews; larger files are opened by path. */
+const FILES_READ_MAX_BYTES = 8 * 1024 * 1024;
+
+export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.read'> = {
+  'assets.list': ({ valuationId }, ctx) => {
+    const actor = requireActor(ctx);
+    getValuation(ctx, actor, valuationId);
+    const rows = ctx.db
+      .prepare('SELECT * FROM assets WHERE valuation_id = ? AND organization_id = ? ORDER BY created_at DESC')
+      .all(valuationId, actor.organizationId) as Record<string, unknown>[];
+    return rows.map((raw) => toEntity('assets', raw));
+  },
+
+  'assets.open': async ({ id }, ctx) => {
+    const actor = requireActor(ctx);
+    const asset = ctx.db.prepare('SELECT valuation_id, sha256 FROM assets WHERE id = ? AND organization_id = ?').get(id, actor.organizationId) as
+      | { valuation_id: string; sha256: string }
+      | undefined;
+    if (!asset) throw new AppError('NOT_FOUND', 'No such file.', { id });
+    getValuation(ctx, actor, asset.valuation_id);
+    if (!(await ctx.blobs.has(asset.sha256))) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.');
+    return { path: ctx.blobs.path(asset.sha256) };
+  },
+
+  'files.read': async ({ sha256 }, ctx) => {
+    const actor = requireActor(ctx);
+    // Only files that a row of the caller's organization references can be read.
+    const ref = ctx.db
+      .prepare(
+        `SELECT mime_type AS mime FROM images WHERE sha256 = @sha AND organization_id = @org
+         UNION ALL SELECT mime_type FROM documents WHERE sha256 = @sha AND organization_id = @org
+         UNION ALL SELECT 'image/webp' FROM asset_variants WHERE sha256 = @sha AND organization_id = @org
+         LIMIT 1`,
+      )
+      .get({ sha: sha256, org: actor.organizationId }) as { mime: string } | undefined;
+    if (!ref) throw new AppError('NOT_FOUND', 'No such file in this organization.');
+    const path = ctx.blobs.path(sha256);
+    const size = await stat(path).then((s) => s.size, () => null);
+    if (size === null) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.');
+    if (size > FILES_READ_MAX_BYTES) throw new AppError('VALIDATION', 'The file is too large to read this way; open it instead.');
+    return { mimeType: ref.mime, bytesBase64: (await readFile(path)).toString('base64') };
+  },
+};

@@ -1,0 +1,207 @@
+// The application API: one map from method name to its input and output schemas. The renderer calls
+// it through a typed client; the core parses every input with these schemas, whichever transport
+// (Electron IPC or the browser host) carried it.
+import { z } from 'zod';
+import {
+  ACTIVITY_ACTIONS,
+  DOCUMENT_TYPES,
+  FINISH_LEVELS,
+  ROOM_TYPES,
+  VALUATION_STATUSES,
+} from '../domain/enums.ts';
+import {
+  activityEntry,
+  assetEntity,
+  conflictEntity,
+  documentEntity,
+  documentVersion,
+  id,
+  imageEntity,
+  rejectionEntity,
+  sessionInfo,
+  settings,
+  sha256,
+  syncStatus,
+  timestamp,
+  valuation,
+  valuationEditable,
+  valuationSummary,
+  wizardSession,
+} from './entities.ts';
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+const byId = z.object({ id }).strict();
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** 70 MB of base64 is a little over the largest allowed upload; the blob store enforces the real limit. */
+const MAX_BASE64_CHARS = 70 * 1024 * 1024;
+export const fileSource = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ bytesBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
+]);
+
+export const contract = {
+  // ---- session --------------------------------------------------------------------------------
+  'session.current': { input: empty, output: sessionInfo },
+  'session.signIn': {
+    input: z.object({ email: z.string().email(), password: z.string().min(1).max(1024) }).strict(),
+    output: sessionInfo,
+  },
+  'session.continueOffline': { input: empty, output: sessionInfo },
+  'session.switchOrganization': { input: z.object({ organizationId: id }).strict(), output: sessionInfo },
+  'session.signOut': { input: empty, output: sessionInfo },
+
+  // ---- valuations -------------------------------------------------------------------------------
+  'valuations.list': {
+    input: z
+      .object({
+        status: z.array(z.enum(VALUATION_STATUSES)).optional(),
+        search: z.string().max(200).optional(),
+        sort: z.enum(['updatedAt', 'createdAt', 'title', 'status']).default('updatedAt'),
+        direction: z.enum(['asc', 'desc']).default('desc'),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({ items: z.array(valuationSummary), total: z.number().int() }),
+  },
+  'valuations.get': { input: byId, output: valuation },
+  'valuations.create': {
+    input: valuationEditable.partial().required({ title: true }).strict(),
+    output: valuation,
+  },
+  'valuations.update': {
+    input: z.object({ id, fields: valuationEditable.partial().strict() }).strict(),
+    output: valuation,
+  },
+  'valuations.changeStatus': {
+    input: z.object({ id, status: z.enum(VALUATION_STATUSES) }).strict(),
+    output: valuation,
+  },
+  'valuations.duplicate': { input: byId, output: valuation },
+  'valuations.archive': { input: byId, output: valuation },
+  'valuations.deleteDraft': { input: byId, output: ok },
+
+  // ---- wizard sessions --------------------------------------------------------------------------
+  'wizard.start': { input: z.object({ valuationId: id.optional() }).strict(), output: wizardSession },
+  /** The newest ACTIVE session of the current user (optionally for one valuation), or null. */
+  'wizard.resume': { input: z.object({ valuationId: id.optional() }).strict(), output: wizardSession.nullable() },
+  'wizard.autosave': {
+    input: z
+      .object({ id, currentStep: z.number().int().min(1).max(5), stepData: jsonObject, wizardData: jsonObject })
+      .strict(),
+    output: wizardSession,
+  },
+  'wizard.completeStep': {
+    input: z.object({ id, step: z.number().int().min(1).max(5), data: jsonObject }).strict(),
+    output: wizardSession,
+  },
+
+  // ---- documents --------------------------------------------------------------------------------
+  'documents.add': {
+    input: z
+      .object({
+        valuationId: id,
+        docType: z.enum(DOCUMENT_TYPES),
+        fileName: z.string().min(1).max(1024),
+        source: fileSource,
+        /** Re-upload: the new file becomes the current version of this document; the old one is kept as history. */
+        replacesId: id.optional(),
+      })
+      .strict(),
+    output: z.object({ document: documentEntity, duplicateOf: id.nullable() }),
+  },
+  'documents.list': { input: z.object({ valuationId: id }).strict(), output: z.array(documentEntity) },
+  'documents.remove': { input: byId, output: ok },
+  'documents.versions': { input: z.object({ documentId: id }).strict(), output: z.array(documentVersion) },
+  'documents.getExtracted': { input: byId, output: z.object({ extracted: jsonObject.nullable() }) },
+  'documents.updateExtracted': { input: z.object({ id, extracted: jsonObject }).strict(), output: documentEntity },
+
+  // ---- images -----------------------------------------------------------------------------------
+  'images.add': {
+    input: z
+      .object({
+        valuationId: id,
+        fileName: z.string().min(1).max(1024),
+        source: fileSource,
+        roomType: z.enum(ROOM_TYPES).optional(),
+      })
+      .strict(),
+    output: z.object({ image: imageEntity, duplicateOf: id.nullable() }),
+  },
+  'images.list': { input: z.object({ valuationId: id }).strict(), output: z.array(imageEntity) },
+  'images.update': {
+    input: z
+      .object({
+        id,
+        roomType: z.enum(ROOM_TYPES).optional(),
+        finishLevel: z.enum(FINISH_LEVELS).nullable().optional(),
+        features: jsonObject.optional(),
+      })
+      .strict(),
+    output: imageEntity,
+  },
+  'images.setCover': { input: byId, output: imageEntity },
+  'images.remove': { input: byId, output: ok },
+
+  // ---- files and assets ---------------------------------------------------------------------------
+  /** Small files only (thumbnails, previews): the bytes as base64. */
+  'files.read': {
+    input: z.object({ sha256 }).strict(),
+    output: z.object({ mimeType: z.string(), bytesBase64: z.string() }),
+  },
+  'assets.list': { input: z.object({ valuationId: id }).strict(), output: z.array(assetEntity) },
+  /** The local path of an asset's file, for the shell to open. */
+  'assets.open': { input: byId, output: z.object({ path: z.string() }) },
+
+  // ---- activity ---------------------------------------------------------------------------------
+  'activity.query': {
+    input: z
+      .object({
+        valuationId: id.optional(),
+        actorId: id.optional(),
+        from: timestamp.optional(),
+        to: timestamp.optional(),
+        actions: z.array(z.enum(ACTIVITY_ACTIONS)).optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        before: timestamp.optional(),
+      })
+      .strict(),
+    output: z.array(activityEntry),
+  },
+
+  // ---- sync -------------------------------------------------------------------------------------
+  'sync.status': { input: empty, output: syncStatus },
+  'sync.start': { input: empty, output: syncStatus },
+  'sync.pause': { input: empty, output: syncStatus },
+  'sync.pendingCount': { input: empty, output: z.object({ pending: z.number().int() }) },
+  'sync.conflicts.list': { input: empty, output: z.array(conflictEntity) },
+  'sync.conflicts.resolve': {
+    input: z
+      .object({ id, choice: z.enum(['LOCAL', 'SERVER', 'CUSTOM']), value: z.unknown().optional() })
+      .strict()
+      .refine((v) => v.choice !== 'CUSTOM' || v.value !== undefined, 'a CUSTOM resolution needs a value'),
+    output: ok,
+  },
+  'sync.rejected.list': { input: empty, output: z.array(rejectionEntity) },
+  'sync.rejected.retry': { input: byId, output: ok },
+  'sync.rejected.discard': { input: byId, output: ok },
+
+  // ---- settings ---------------------------------------------------------------------------------
+  'settings.get': { input: empty, output: settings },
+  'settings.update': {
+    input: settings.omit({ locked: true }).partial().strict(),
+    output: settings,
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
