@@ -151,6 +151,14 @@ export const contract = {
     input: z.object({ sha256 }).strict(),
     output: z.object({ mimeType: z.string(), bytesBase64: z.string() }),
   },
+  /** Re-hashes every stored file and reports those that are corrupt or missing. */
+  'files.verify': {
+    input: empty,
+    output: z.object({
+      checked: z.number().int(),
+      problems: z.array(z.object({ sha256: z.string(), problem: z.enum(['mismatch', 'missing', 'unreadable']), fileNames: z.array(z.string()) })),
+    }),
+  },
   'assets.list': { input: z.object({ valuationId: id }).strict(), output: z.array(assetEntity) },
   /** The local path of an asset's file, for the shell to open. */
   'assets.open': { input: byId, output: z.object({ path: z.string() }) },

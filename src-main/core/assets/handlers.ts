@@ -8,7 +8,23 @@ import { getValuation } from '../valuations/queries.ts';
 /** files.read is for thumbnails and previews; larger files are opened by path. */
 const FILES_READ_MAX_BYTES = 8 * 1024 * 1024;
 
-export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.read'> = {
+const REFERENCED_FILES = `SELECT sha256, file_name FROM documents UNION ALL SELECT sha256, file_name FROM document_versions
+  UNION ALL SELECT sha256, file_name FROM images UNION ALL SELECT sha256, file_name FROM assets
+  UNION ALL SELECT sha256, 'thumbnail' FROM asset_variants WHERE sha256 IS NOT NULL`;
+
+export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.read' | 'files.verify'> = {
+  'files.verify': async (_input, ctx) => {
+    requireActor(ctx);
+    const rows = ctx.db.prepare(REFERENCED_FILES).all() as { sha256: string; file_name: string }[];
+    const names = new Map<string, string[]>();
+    for (const row of rows) names.set(row.sha256, [...(names.get(row.sha256) ?? []), row.file_name]);
+    const report = await ctx.blobs.verify(names.keys());
+    return {
+      checked: report.checked,
+      problems: report.corrupt.map((p) => ({ sha256: p.sha256, problem: p.problem, fileNames: names.get(p.sha256) ?? [] })),
+    };
+  },
+
   'assets.list': ({ valuationId }, ctx) => {
     const actor = requireActor(ctx);
     getValuation(ctx, actor, valuationId);
