@@ -1,8 +1,19 @@
 import pg from 'pg';
 import type { ServerDatabase, SqlSession } from './database.ts';
+import { TYPE_PARSERS } from './type-parsers.ts';
 
 export async function openPostgres(connectionString: string): Promise<ServerDatabase> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection that the server drops (restart, failover) must not crash the process; the
+  // pool replaces it on the next query.
+  pool.on('error', (error) => console.warn('postgres: idle connection lost:', error.message));
   // Fail at start-up, with the driver's own message, rather than on the first request.
   await pool.query('SELECT 1');
   const session = (client: pg.Pool | pg.PoolClient): SqlSession => ({

@@ -574,24 +574,57 @@ export const appliedMutations = pgTable(
   ],
 );
 
-/** Deleted rows, so that a pull can tell other devices to delete them too. */
-export const syncTombstones = pgTable(
-  'sync_tombstones',
+/**
+ * The change feed: the newest version of every row an organization can see, deletions included.
+ * A pull reads it in version order; one entry per (organization, table, row), replaced on each change.
+ */
+export const syncChanges = pgTable(
+  'sync_changes',
   {
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     tableName: text('table_name').notNull(),
     rowId: uuid('row_id').notNull(),
-    serverVersion: serverVersion(),
-    deletedById: uuid('deleted_by_id').references(() => users.id, { onDelete: 'set null' }),
-    deletedAt: createdAt(),
+    serverVersion: bigNumber('server_version').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    changedById: uuid('changed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.tableName, t.rowId], name: 'sync_tombstones_pk' }),
-    index('sync_tombstones_organization_version_idx').on(t.organizationId, t.serverVersion),
+    primaryKey({ columns: [t.organizationId, t.tableName, t.rowId], name: 'sync_changes_pk' }),
+    uniqueIndex('sync_changes_organization_version_unique').on(t.organizationId, t.serverVersion),
+    index('sync_changes_changed_by_id_idx').on(t.changedById),
   ],
 );
+
+/** Files the server holds, per organization that proved it has them by uploading them. */
+export const serverBlobs = pgTable(
+  'server_blobs',
+  {
+    sha256: text('sha256').notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    sizeBytes: bigNumber('size_bytes').notNull(),
+    mimeType: text('mime_type').notNull(),
+    uploadedById: uuid('uploaded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sha256, t.organizationId], name: 'server_blobs_pk' }),
+    index('server_blobs_organization_id_idx').on(t.organizationId),
+    index('server_blobs_uploaded_by_id_idx').on(t.uploadedById),
+    check('server_blobs_sha256_hex', sql.raw(`"sha256" ~ '^[0-9a-f]{64}$'`)),
+  ],
+);
+
+/** Secrets shared by every server instance (e.g. the access-token signing key), created at first start. */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
 
 /** Both sides of a same-field edit: the value that won and the one kept for a person to decide. */
 export const mutationConflicts = pgTable(

@@ -66,7 +66,10 @@ export function buildFtsQuery(input: string): string | null {
   const blockParcel = /^(\d{1,6})(?:\s*\/\s*(\d{1,5})(?:\s*\/\s*(\d{1,4}))?)?\s*\/?$/.exec(text);
   if (blockParcel && text.includes('/')) {
     const parts = blockParcel.slice(1).filter((p): p is string => Boolean(p));
-    return `block_parcel : "${parts.join(' ')}"*`;
+    // Anchored at the start of the column; a complete form (all three parts, or a trailing slash)
+    // matches exactly, a partial one as a prefix of its last part.
+    const complete = parts.length === 3 || text.endsWith('/');
+    return `block_parcel : ^"${parts.join(' ')}"${complete ? '' : '*'}`;
   }
   const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   if (words.length === 0) return null;

@@ -47,12 +47,16 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
 
   'files.read': async ({ sha256 }, ctx) => {
     const actor = requireActor(ctx);
-    // Only files that a row of the caller's organization references can be read.
+    // Only files that a row of a valuation the caller can see references can be read.
+    const visible = actor.role === 'CLIENT_VIEWER' ? "AND v.status IN ('READY', 'SIGNED')" : '';
     const ref = ctx.db
       .prepare(
-        `SELECT mime_type AS mime FROM images WHERE sha256 = @sha AND organization_id = @org
-         UNION ALL SELECT mime_type FROM documents WHERE sha256 = @sha AND organization_id = @org
-         UNION ALL SELECT 'image/webp' FROM asset_variants WHERE sha256 = @sha AND organization_id = @org
+        `SELECT i.mime_type AS mime FROM images i JOIN valuations v ON v.id = i.valuation_id
+           WHERE i.sha256 = @sha AND i.organization_id = @org ${visible}
+         UNION ALL SELECT d.mime_type FROM documents d JOIN valuations v ON v.id = d.valuation_id
+           WHERE d.sha256 = @sha AND d.organization_id = @org ${visible}
+         UNION ALL SELECT 'image/webp' FROM asset_variants av JOIN images i ON i.id = av.image_id JOIN valuations v ON v.id = i.valuation_id
+           WHERE av.sha256 = @sha AND av.organization_id = @org ${visible}
          LIMIT 1`,
       )
       .get({ sha: sha256, org: actor.organizationId }) as { mime: string } | undefined;

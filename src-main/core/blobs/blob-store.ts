@@ -39,7 +39,8 @@ export interface VerifyReport {
 
 export interface BlobStore {
   readonly root: string;
-  put(source: BlobSource, declaredName: string, expected?: BlobKind): Promise<StoredBlob>;
+  /** `derived` files (thumbnails the app makes) are not held to the user's upload limits. */
+  put(source: BlobSource, declaredName: string, expected?: BlobKind, options?: { derived?: boolean }): Promise<StoredBlob>;
   path(sha256: string): string;
   has(sha256: string): Promise<boolean>;
   readStream(sha256: string): Promise<Readable>;
@@ -65,21 +66,22 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
   };
   const path = (sha256: string): string => join(root, ...storageKey(sha256).split('/'));
 
-  async function put(source: BlobSource, declaredName: string, expected?: BlobKind): Promise<StoredBlob> {
+  async function put(source: BlobSource, declaredName: string, expected?: BlobKind, options: { derived?: boolean } = {}): Promise<StoredBlob> {
+    const within = (bytes: number, kind: BlobKind) => {
+      if (!options.derived) assertWithinLimit(bytes, kind, limits, declaredName);
+    };
     // Refuse by type and size from the first bytes, before copying anything.
     const { head, sizeBytes: declaredSize } = await inspectSource(source, HEAD_BYTES);
     const sniffed = await sniffFileType(head, declaredName);
     assertKind(sniffed, expected, declaredName);
-    assertWithinLimit(declaredSize, sniffed.kind, limits, declaredName);
+    within(declaredSize, sniffed.kind);
 
     // The source may still change while it is read: the copy is checked again as it is written.
-    const temp = await writeTempFile(tmpDir, chunksOf(source), (bytes) =>
-      assertWithinLimit(bytes, sniffed.kind, limits, declaredName),
-    );
+    const temp = await writeTempFile(tmpDir, chunksOf(source), (bytes) => within(bytes, sniffed.kind));
     try {
       const type = await detectFileType({ path: temp.path }, declaredName);
       assertKind(type, expected, declaredName);
-      assertWithinLimit(temp.sizeBytes, type.kind, limits, declaredName);
+      within(temp.sizeBytes, type.kind);
       const deduplicated = await commit(temp);
       return {
         sha256: temp.sha256,

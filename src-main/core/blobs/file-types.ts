@@ -1,11 +1,18 @@
 // What a file is, decided by its content (magic bytes via file-type), never by its name. The name
 // only serves to say what it claimed in the refusal message, and to let text through as CSV.
 import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-type';
+import {
+  ALLOWED_FILE_KINDS as ALLOWED,
+  ALLOWED_FILE_KINDS_TEXT as ALLOWED_LIST,
+  CSV_MIME,
+  REFUSED_CONTENT_WORDS as FOUND,
+  type BlobKind,
+} from '../../../src-shared/domain/file-kinds.ts';
 import { BlobError, ioError } from './errors.ts';
 import { safeDisplayName } from './file-names.ts';
 import { inspectSource, type BlobSource } from './sources.ts';
 
-export type BlobKind = 'document' | 'image';
+export type { BlobKind };
 
 export interface FileType {
   mime: string;
@@ -17,21 +24,6 @@ export interface FileType {
 export const HEAD_BYTES = 64 * 1024;
 
 const ZIP = 'application/zip';
-const ALLOWED_LIST = 'PDF, JPEG, PNG, WebP, HEIC, TIFF, DOCX, XLSX, CSV';
-
-/** The allow list, keyed by the MIME type file-type reports. */
-const ALLOWED: Record<string, { kind: BlobKind; label: string }> = {
-  'application/pdf': { kind: 'document', label: 'PDF document' },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { kind: 'document', label: 'Word document (DOCX)' },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { kind: 'document', label: 'Excel workbook (XLSX)' },
-  'text/csv': { kind: 'document', label: 'CSV file' },
-  'image/jpeg': { kind: 'image', label: 'JPEG image' },
-  'image/png': { kind: 'image', label: 'PNG image' },
-  'image/webp': { kind: 'image', label: 'WebP image' },
-  'image/heic': { kind: 'image', label: 'HEIC image' },
-  'image/heif': { kind: 'image', label: 'HEIC image' },
-  'image/tiff': { kind: 'image', label: 'TIFF image' },
-};
 
 /** What a name's extension claims, for the refusal message. */
 const CLAIMS: Record<string, string> = {
@@ -47,16 +39,6 @@ const CLAIMS: Record<string, string> = {
   heif: 'a HEIC image',
   tif: 'a TIFF image',
   tiff: 'a TIFF image',
-};
-
-/** Plain words for refused content, by file-type's extension; others read 'a XYZ file (mime)'. */
-const FOUND: Record<string, string> = {
-  exe: 'a Windows executable',
-  elf: 'a Linux executable (ELF)',
-  macho: 'a macOS executable (Mach-O)',
-  zip: 'a ZIP archive that is not a Word or Excel document',
-  docm: 'a macro-enabled Word document',
-  xlsm: 'a macro-enabled Excel workbook',
 };
 
 /** The type of a complete file. Throws TYPE_NOT_ALLOWED for content off the allow list. */
@@ -101,7 +83,7 @@ function classify(found: FileTypeResult | undefined, head: Uint8Array, declaredN
   // CSV has no magic bytes: accept text, in any single-byte or UTF-8 encoding, named .csv.
   const text = head.length > 0 && looksLikeText(head);
   const script = text && head[0] === 0x23 && head[1] === 0x21; // '#!'
-  if (text && !script && extensionOf(declaredName) === 'csv') return { mime: 'text/csv', ext: 'csv', kind: 'document' };
+  if (text && !script && extensionOf(declaredName) === 'csv') return { mime: CSV_MIME, ext: 'csv', kind: 'document' };
   const what = head.length === 0 ? 'empty' : script ? 'a script' : text ? 'plain text' : 'unrecognized binary data';
   throw notAllowed(declaredName, what, undefined);
 }

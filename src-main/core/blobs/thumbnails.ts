@@ -31,7 +31,7 @@ export async function makeThumbnail(store: BlobStore, sha256: string, options: {
     const reason = output.error instanceof Error ? output.error.message : String(output.error);
     return { status: 'FAILED', reason: `Could not make a thumbnail: ${reason}` };
   }
-  const stored = await store.put({ bytes: output.data }, 'thumbnail.webp', 'image');
+  const stored = await store.put({ bytes: output.data }, 'thumbnail.webp', 'image', { derived: true });
   return {
     status: 'READY',
     sha256: stored.sha256,

@@ -2,6 +2,7 @@ import type { DocumentEntity } from '../../../src-shared/contract/entities.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import { canEdit } from '../../../src-shared/domain/lifecycle.ts';
 import { enforce, requireActor, type Actor, type CoreContext } from '../context.ts';
+import { withStoredFiles } from '../files/orphans.ts';
 import { toBlobSource } from '../files/sources.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { rowSyncStateSql } from '../store/row-sync-state.ts';
@@ -55,79 +56,81 @@ export const documentHandlers: HandlerMap<Methods> = {
     if (replaced && replaced.valuationId !== valuationId) throw new AppError('VALIDATION', 'That document belongs to another valuation.');
     const blob = await ctx.blobs.put(toBlobSource(source), fileName);
 
-    const duplicate = ctx.db
-      .prepare(`${SELECT_DOCUMENT} WHERE d.valuation_id = ? AND d.sha256 = ?`)
-      .get(valuationId, blob.sha256) as Record<string, unknown> | undefined;
-    if (duplicate) return { document: toDocument(duplicate), duplicateOf: String(duplicate.id) };
+    return withStoredFiles(ctx, [blob.sha256], () => {
+      const duplicate = ctx.db
+        .prepare(`${SELECT_DOCUMENT} WHERE d.valuation_id = ? AND d.sha256 = ?`)
+        .get(valuationId, blob.sha256) as Record<string, unknown> | undefined;
+      if (duplicate) return { document: toDocument(duplicate), duplicateOf: String(duplicate.id) };
 
-    const now = ctx.now();
-    const file = {
-      file_name: blob.displayName,
-      storage_key: blob.sha256,
-      sha256: blob.sha256,
-      size_bytes: blob.sizeBytes,
-      mime_type: blob.mime,
-    };
-    if (replaced) {
-      const { n } = ctx.db.prepare('SELECT count(*) AS n FROM document_versions WHERE document_id = ?').get(replaced.id) as { n: number };
-      const versionId = ctx.newId();
+      const now = ctx.now();
+      const file = {
+        file_name: blob.displayName,
+        storage_key: blob.sha256,
+        sha256: blob.sha256,
+        size_bytes: blob.sizeBytes,
+        mime_type: blob.mime,
+      };
+      if (replaced) {
+        const { n } = ctx.db.prepare('SELECT count(*) AS n FROM document_versions WHERE document_id = ?').get(replaced.id) as { n: number };
+        const versionId = ctx.newId();
+        ctx.writer.write(actor, [
+          {
+            table: 'document_versions',
+            op: 'insert',
+            rowId: versionId,
+            values: {
+              id: versionId,
+              document_id: replaced.id,
+              organization_id: actor.organizationId,
+              version_number: n + 1,
+              file_name: replaced.fileName,
+              storage_key: replaced.sha256,
+              sha256: replaced.sha256,
+              size_bytes: replaced.sizeBytes,
+              changes_summary: `replaced by ${blob.displayName}`,
+              created_by_id: actor.userId,
+              created_at: now,
+              updated_at: now,
+            },
+            activity: activity(replaced, 'created', { version: n + 1 }),
+          },
+          {
+            table: 'documents',
+            op: 'update',
+            rowId: replaced.id,
+            values: { ...file, doc_type: docType, extracted: null, uploaded_by_id: actor.userId },
+            activity: activity(replaced, 'uploaded', { fileName: blob.displayName, replaces: replaced.sha256 }),
+            blobSha256: blob.sha256,
+          },
+        ]);
+        ctx.emit('data.changed', { tables: ['documents'], ids: [replaced.id] });
+        return { document: getDocument(ctx, actor, replaced.id), duplicateOf: null };
+      }
+
+      const id = ctx.newId();
       ctx.writer.write(actor, [
         {
-          table: 'document_versions',
+          table: 'documents',
           op: 'insert',
-          rowId: versionId,
+          rowId: id,
           values: {
-            id: versionId,
-            document_id: replaced.id,
+            id,
+            valuation_id: valuationId,
             organization_id: actor.organizationId,
-            version_number: n + 1,
-            file_name: replaced.fileName,
-            storage_key: replaced.sha256,
-            sha256: replaced.sha256,
-            size_bytes: replaced.sizeBytes,
-            changes_summary: `replaced by ${blob.displayName}`,
-            created_by_id: actor.userId,
+            doc_type: docType,
+            ...file,
+            source: 'USER_UPLOAD',
+            uploaded_by_id: actor.userId,
             created_at: now,
             updated_at: now,
           },
-          activity: activity(replaced, 'created', { version: n + 1 }),
-        },
-        {
-          table: 'documents',
-          op: 'update',
-          rowId: replaced.id,
-          values: { ...file, doc_type: docType, extracted: null, uploaded_by_id: actor.userId },
-          activity: activity(replaced, 'uploaded', { fileName: blob.displayName, replaces: replaced.sha256 }),
+          activity: activity({ id, valuationId }, 'uploaded', { fileName: blob.displayName, docType }),
           blobSha256: blob.sha256,
         },
       ]);
-      ctx.emit('data.changed', { tables: ['documents'], ids: [replaced.id] });
-      return { document: getDocument(ctx, actor, replaced.id), duplicateOf: null };
-    }
-
-    const id = ctx.newId();
-    ctx.writer.write(actor, [
-      {
-        table: 'documents',
-        op: 'insert',
-        rowId: id,
-        values: {
-          id,
-          valuation_id: valuationId,
-          organization_id: actor.organizationId,
-          doc_type: docType,
-          ...file,
-          source: 'USER_UPLOAD',
-          uploaded_by_id: actor.userId,
-          created_at: now,
-          updated_at: now,
-        },
-        activity: activity({ id, valuationId }, 'uploaded', { fileName: blob.displayName, docType }),
-        blobSha256: blob.sha256,
-      },
-    ]);
-    ctx.emit('data.changed', { tables: ['documents'], ids: [id] });
-    return { document: getDocument(ctx, actor, id), duplicateOf: null };
+      ctx.emit('data.changed', { tables: ['documents'], ids: [id] });
+      return { document: getDocument(ctx, actor, id), duplicateOf: null };
+    });
   },
 
   'documents.list': ({ valuationId }, ctx) => {

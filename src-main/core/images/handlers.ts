@@ -3,6 +3,7 @@ import { AppError } from '../../../src-shared/contract/errors.ts';
 import { canEdit } from '../../../src-shared/domain/lifecycle.ts';
 import { makeThumbnail } from '../blobs/thumbnails.ts';
 import { enforce, requireActor, type Actor, type CoreContext } from '../context.ts';
+import { withStoredFiles } from '../files/orphans.ts';
 import { toBlobSource } from '../files/sources.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { rowSyncStateSql } from '../store/row-sync-state.ts';
@@ -53,61 +54,67 @@ export const imageHandlers: HandlerMap<Methods> = {
     const actor = requireActor(ctx);
     enforce(canEdit(getValuation(ctx, actor, valuationId).status, actor.role));
     const blob = await ctx.blobs.put(toBlobSource(source), fileName, 'image');
-    const duplicate = ctx.db
-      .prepare(`${SELECT_IMAGE} WHERE i.valuation_id = ? AND i.sha256 = ?`)
-      .get(valuationId, blob.sha256) as Record<string, unknown> | undefined;
-    if (duplicate) return { image: toImage(duplicate), duplicateOf: String(duplicate.id) };
-
-    const thumbnail = await makeThumbnail(ctx.blobs, blob.sha256);
-    const { n } = ctx.db.prepare('SELECT count(*) AS n FROM images WHERE valuation_id = ?').get(valuationId) as { n: number };
-    const id = ctx.newId();
-    const variantId = ctx.newId();
-    const now = ctx.now();
-    ctx.writer.write(actor, [
-      {
-        table: 'images',
-        op: 'insert',
-        rowId: id,
-        values: {
-          id,
-          valuation_id: valuationId,
-          organization_id: actor.organizationId,
-          file_name: blob.displayName,
-          storage_key: blob.sha256,
-          sha256: blob.sha256,
-          size_bytes: blob.sizeBytes,
-          mime_type: blob.mime,
-          room_type: roomType ?? (n === 0 ? 'EXTERIOR' : 'OTHER'),
-          is_cover: n === 0, // the first photo is the facade / cover until the user picks another
-          sort_order: n,
-          uploaded_by_id: actor.userId,
-          created_at: now,
-          updated_at: now,
+    const findDuplicate = () =>
+      ctx.db.prepare(`${SELECT_IMAGE} WHERE i.valuation_id = ? AND i.sha256 = ?`).get(valuationId, blob.sha256) as
+        | Record<string, unknown>
+        | undefined;
+    const before = findDuplicate();
+    if (before) return { image: toImage(before), duplicateOf: String(before.id) };
+    return withStoredFiles(ctx, [blob.sha256], async () => {
+      const thumbnail = await makeThumbnail(ctx.blobs, blob.sha256);
+      // The same photo may have been added meanwhile (dropped twice at once): check again after the await.
+      const duplicate = findDuplicate();
+      if (duplicate) return { image: toImage(duplicate), duplicateOf: String(duplicate.id) };
+      const { n } = ctx.db.prepare('SELECT count(*) AS n FROM images WHERE valuation_id = ?').get(valuationId) as { n: number };
+      const id = ctx.newId();
+      const variantId = ctx.newId();
+      const now = ctx.now();
+      ctx.writer.write(actor, [
+        {
+          table: 'images',
+          op: 'insert',
+          rowId: id,
+          values: {
+            id,
+            valuation_id: valuationId,
+            organization_id: actor.organizationId,
+            file_name: blob.displayName,
+            storage_key: blob.sha256,
+            sha256: blob.sha256,
+            size_bytes: blob.sizeBytes,
+            mime_type: blob.mime,
+            room_type: roomType ?? (n === 0 ? 'EXTERIOR' : 'OTHER'),
+            is_cover: n === 0, // the first photo is the facade / cover until the user picks another
+            sort_order: n,
+            uploaded_by_id: actor.userId,
+            created_at: now,
+            updated_at: now,
+          },
+          activity: activity({ id, valuationId }, 'uploaded', { fileName: blob.displayName }),
+          blobSha256: blob.sha256,
         },
-        activity: activity({ id, valuationId }, 'uploaded', { fileName: blob.displayName }),
-        blobSha256: blob.sha256,
-      },
-      {
-        table: 'asset_variants',
-        op: 'insert',
-        rowId: variantId,
-        values: {
-          id: variantId,
-          organization_id: actor.organizationId,
-          image_id: id,
-          variant_type: 'thumbnail',
-          ...(thumbnail.status === 'READY'
-            ? { storage_key: thumbnail.sha256, sha256: thumbnail.sha256, width: thumbnail.width, height: thumbnail.height, status: 'READY' }
-            : { status: 'FAILED' }),
-          created_at: now,
-          updated_at: now,
+        {
+          table: 'asset_variants',
+          op: 'insert',
+          rowId: variantId,
+          values: {
+            id: variantId,
+            organization_id: actor.organizationId,
+            image_id: id,
+            variant_type: 'thumbnail',
+            ...(thumbnail.status === 'READY'
+              ? { storage_key: thumbnail.sha256, sha256: thumbnail.sha256, width: thumbnail.width, height: thumbnail.height, status: 'READY' }
+              : { status: 'FAILED' }),
+            created_at: now,
+            updated_at: now,
+          },
+          activity: activity({ id, valuationId }, 'generated', thumbnail.status === 'READY' ? { variant: 'thumbnail' } : { variant: 'thumbnail', failed: thumbnail.reason }),
+          blobSha256: thumbnail.status === 'READY' ? thumbnail.sha256 : null,
         },
-        activity: activity({ id, valuationId }, 'generated', thumbnail.status === 'READY' ? { variant: 'thumbnail' } : { variant: 'thumbnail', failed: thumbnail.reason }),
-        blobSha256: thumbnail.status === 'READY' ? thumbnail.sha256 : null,
-      },
-    ]);
-    ctx.emit('data.changed', { tables: ['images'], ids: [id] });
-    return { image: getImage(ctx, actor, id), duplicateOf: null };
+      ]);
+      ctx.emit('data.changed', { tables: ['images'], ids: [id] });
+      return { image: getImage(ctx, actor, id), duplicateOf: null };
+    });
   },
 
   'images.list': ({ valuationId }, ctx) => {

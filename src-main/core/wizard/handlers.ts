@@ -20,8 +20,9 @@ function getSession(ctx: CoreContext, actor: Actor, id: string): WizardSession {
   return toEntity<WizardSession>('valuation_sessions', raw);
 }
 
-function requireActive(session: WizardSession): void {
+function requireActive(ctx: CoreContext, session: WizardSession & { expiresAt?: string | null }): void {
   if (session.status !== 'ACTIVE') throw new AppError('LIFECYCLE', `This wizard session is ${session.status.toLowerCase()}.`);
+  if (session.expiresAt && session.expiresAt <= ctx.now()) throw new AppError('LIFECYCLE', 'This wizard session has expired; start a new one.');
 }
 
 function requireEditableValuation(ctx: CoreContext, actor: Actor, valuationId: string | null) {
@@ -79,7 +80,7 @@ export const wizardHandlers: HandlerMap<Methods> = {
   'wizard.autosave': ({ id, currentStep, stepData, wizardData }, ctx) => {
     const actor = requireActor(ctx);
     const session = getSession(ctx, actor, id);
-    requireActive(session);
+    requireActive(ctx, session);
     ctx.writer.write(actor, [
       {
         table: 'valuation_sessions',
@@ -96,7 +97,7 @@ export const wizardHandlers: HandlerMap<Methods> = {
   'wizard.completeStep': ({ id, step, data }, ctx) => {
     const actor = requireActor(ctx);
     const session = getSession(ctx, actor, id);
-    requireActive(session);
+    requireActive(ctx, session);
     const valuation = requireEditableValuation(ctx, actor, session.valuationId);
     const stepData = { ...session.stepData, [`step${step}`]: data };
     const changes = [

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../src-shared/db/migrations.generated.ts';
+import { latestVersion } from '../../../src-shared/db/migrations.ts';
 import { call, callError, signedInCore } from '../../helpers/core.ts';
 import { counts, openCoreDb } from '../../helpers/local-db.ts';
 
@@ -37,7 +39,7 @@ describe('valuations in the offline core', () => {
     expect(JSON.parse(String(mutations[1]?.changes))).toEqual({ title: 'כותרת חדשה', final_valuation_agorot: 285_000_000 });
     // The base holds what the fields were when the edit was made, for per-field conflict detection.
     expect(JSON.parse(String(mutations[1]?.base))).toEqual({ title: 'דירת 4 חדרים ברח׳ הרצל', final_valuation_agorot: null });
-    expect(mutations.every((m) => m.device_id === core.deviceId && m.schema_version === 4 && m.base_version === 0)).toBe(true);
+    expect(mutations.every((m) => m.device_id === core.deviceId && m.schema_version === latestVersion(MIGRATIONS.sqlite) && m.base_version === 0)).toBe(true);
     const activity = db.prepare('SELECT id, action FROM activity_logs ORDER BY created_at, rowid').all() as { id: string; action: string }[];
     expect(activity.map((a) => a.action)).toEqual(['created', 'updated']);
     expect(mutations.map((m) => m.activity_id)).toEqual(activity.map((a) => a.id));

@@ -70,7 +70,7 @@ for (const engine of engines) {
 
     it('is a no-op on an up-to-date database and refuses one from the future', async () => {
       const options = await engine.fresh();
-      (await openServerDatabase(options)).db.close();
+      await (await openServerDatabase(options)).db.close();
       const again = await openServerDatabase(options);
       expect(again.migration).toEqual({ fromVersion: LATEST, toVersion: LATEST });
       await again.db.query('INSERT INTO shamay_schema_migrations (version, tag) VALUES ($1, $2)', [LATEST + 1, 'future']);

@@ -14,7 +14,9 @@ const SERVER_ONLY = [
   'share_passwords',
   'sync_counters',
   'applied_mutations',
-  'sync_tombstones',
+  'sync_changes',
+  'server_blobs',
+  'server_secrets',
   'mutation_conflicts',
   'outbox',
 ];

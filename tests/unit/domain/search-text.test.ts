@@ -15,6 +15,8 @@ const rows: [number, string, string, string, string, string][] = [
   [2, 'דירה 120 מ"ר', 'שד׳ רוטשילד 5, רמת גן', 'שלומי לוי', '9905/88/8', ''],
   [3, 'פנטהאוז', 'סוקולוב 3, חולון', 'רונית אברהם', '6109/39/11', ''],
   [4, 'near and or not', 'x', 'y', '61090/1/1', ''],
+  [5, 'חלקה אחרת', 'x', 'y', '1/6109/396', ''], // block 1, parcel 6109, sub-parcel 396
+  [6, 'תת חלקה ארוכה', 'x', 'y', '6109/396/1180', ''],
 ];
 for (const [rowid, ...columns] of rows) insert.run(rowid, ...columns.map((c, i) => (i === 3 ? c : normalizeSearchText(c))));
 
@@ -90,12 +92,19 @@ describe('buildFtsQuery', () => {
     expect(buildFtsQuery('9905')).toBe('"9905"*');
   });
 
-  it('reads block/parcel/sub-parcel forms as a phrase prefix in the block_parcel column', () => {
-    expect(buildFtsQuery('6109/396/118')).toBe('block_parcel : "6109 396 118"*');
-    expect(buildFtsQuery('6109/396')).toBe('block_parcel : "6109 396"*');
-    expect(buildFtsQuery('6109/')).toBe('block_parcel : "6109"*');
-    expect(buildFtsQuery(' 6109 / 396 / 118 ')).toBe('block_parcel : "6109 396 118"*');
-    expect(buildFtsQuery('\u202A9905/88/8\u202C')).toBe('block_parcel : "9905 88 8"*');
+  it('reads block/parcel/sub-parcel forms as a phrase in the block_parcel column', () => {
+    const forms: [string, string][] = [
+      ['6109/396/118', '6109 396 118'],
+      ['6109/396', '6109 396'],
+      ['6109/', '6109'],
+      [' 6109 / 396 / 118 ', '6109 396 118'],
+      ['\u202A9905/88/8\u202C', '9905 88 8'],
+    ];
+    for (const [typed, phrase] of forms) {
+      const match = buildFtsQuery(typed);
+      expect(match, typed).toMatch(/^block_parcel : \^?"/);
+      expect(match, typed).toContain(`"${phrase}"`);
+    }
   });
 
   it('returns null when nothing searchable remains', () => {
@@ -142,7 +151,7 @@ describe('buildFtsQuery', () => {
       const match = buildFtsQuery(typed);
       if (match === null) continue;
       // Every term is a double-quoted string with no quote inside it, joined by AND.
-      expect(match, typed).toMatch(/^(block_parcel : )?"[^"]+"\*( AND "[^"]+"\*)*$/u);
+      expect(match, typed).toMatch(/^(block_parcel : \^?"[\d ]+"\*?|"[^"]+"\*( AND "[^"]+"\*)*)$/u);
       expect(() => search(typed), typed).not.toThrow();
     }
   });
@@ -159,15 +168,29 @@ describe('buildFtsQuery', () => {
     expect(search('מ״ר')).toEqual([2]);
     expect(search('מר')).toEqual([2]);
     expect(search('אזהרה')).toEqual([1]);
-    expect(search('6109/396/118')).toEqual([1]);
-    expect(search('6109/396')).toEqual([1]);
-    expect(search('6109/39')).toEqual([1, 3]);
-    expect(search('6109/')).toEqual([1, 3, 4]);
     expect(search('9905')).toEqual([2]);
     // The words are words, not operators.
     expect(search('near')).toEqual([4]);
     expect(search('AND')).toEqual([4]);
     expect(search('NEAR(')).toEqual([4]);
     expect(search('"')).toEqual([]);
+  });
+
+  it('matches all three parts of a block/parcel/sub-parcel exactly', () => {
+    // 6109/396/1180 is another sub-parcel.
+    expect(search('6109/396/118')).toEqual([1]);
+    expect(search('9905/88/8')).toEqual([2]);
+  });
+
+  it('matches a leading block/parcel form from the block on, never the same digits further along', () => {
+    // Row 5 is block 1, parcel 6109, sub-parcel 396: '6109/396' is not it.
+    expect(search('6109/396')).toEqual([1, 6]);
+    expect(search('6109/39')).toEqual([1, 3, 6]);
+  });
+
+  it('reads a trailing slash as the end of that part', () => {
+    // 61090 is another block; 3960 another parcel.
+    expect(search('6109/')).toEqual([1, 3, 6]);
+    expect(search('6109/396/')).toEqual([1, 6]);
   });
 });

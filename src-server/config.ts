@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Server settings from the environment (and `npm run server -- --flag` equivalents, see main.ts). */
+export const serverConfigSchema = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** A real PostgreSQL; when absent the embedded PGlite in dataDir is used. */
+  databaseUrl: z.string().optional(),
+  dataDir: z.string().default('.shamay-data/server'),
+  blobDir: z.string().optional(),
+  maxBlobBytes: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  accessTokenSeconds: z.coerce.number().int().positive().default(15 * 60),
+  refreshTokenDays: z.coerce.number().int().positive().default(30),
+  /** Seeds the demo organization on first start (the embedded default does). */
+  seedDemo: z.coerce.boolean().default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Record<keyof ServerConfig, unknown>> = {}): ServerConfig {
+  return serverConfigSchema.parse({
+    host: env.SHAMAY_HOST,
+    port: env.PORT ?? env.SHAMAY_PORT,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.SHAMAY_SERVER_DATA_DIR,
+    blobDir: env.SHAMAY_BLOB_DIR,
+    maxBlobBytes: env.SHAMAY_MAX_BLOB_BYTES,
+    seedDemo: env.SHAMAY_SEED_DEMO === '1' ? true : undefined,
+    logLevel: env.SHAMAY_LOG_LEVEL,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  });
+}

@@ -1,0 +1,176 @@
+// The rows one push batch touches, held in memory while its mutations are decided in order, then
+// written with a few multi-row statements. Rows are read FOR UPDATE, after the organization's counter
+// lock, so concurrent pushes serialize without deadlocks.
+import { PULLED_TABLES } from '../../src-shared/sync/protocol.ts';
+import type { SqlSession } from '../db/database.ts';
+import type { VersionAllocator } from './change-feed.ts';
+import { insertMany, updateMany } from './sql.ts';
+import { CASCADES, serverColumns, SET_NULL_ON_DELETE, toParam } from './tables.ts';
+
+export type Row = Record<string, unknown>;
+
+interface Entry {
+  table: string;
+  id: string;
+  /** The row as it is now in this batch; null when it does not exist (or no longer). */
+  row: Row | null;
+  /** Existed in the database before the batch. */
+  stored: boolean;
+  inserted: boolean;
+  removed: boolean;
+  dirty: Set<string>;
+}
+
+export class BatchState {
+  private readonly entries = new Map<string, Entry>();
+  private readonly deletedKeys = new Set<string>();
+  private readonly heldBlobs = new Set<string>();
+  private readonly tx: SqlSession;
+  private readonly organizationId: string;
+
+  constructor(tx: SqlSession, organizationId: string) {
+    this.tx = tx;
+    this.organizationId = organizationId;
+  }
+
+  /** Loads, in one query per table, the rows the mutations name, which of them were deleted, and held blobs. */
+  async prefetch(keys: readonly { table: string; id: string }[], blobs: readonly string[]): Promise<void> {
+    const byTable = new Map<string, string[]>();
+    for (const { table, id } of keys) {
+      if (!serverColumns(table) || this.entries.has(`${table}:${id}`)) continue;
+      byTable.set(table, [...(byTable.get(table) ?? []), id]);
+    }
+    for (const [table, ids] of byTable) await this.load(table, ids);
+    const allIds = keys.map((k) => k.id);
+    if (allIds.length) {
+      const deleted = await this.tx.query<{ table_name: string; row_id: string }>(
+        'SELECT table_name, row_id FROM sync_changes WHERE organization_id = $1 AND deleted AND row_id = ANY($2::uuid[])',
+        [this.organizationId, allIds],
+      );
+      for (const d of deleted) this.deletedKeys.add(`${d.table_name}:${d.row_id}`);
+    }
+    if (blobs.length) {
+      const held = await this.tx.query<{ sha256: string }>(
+        'SELECT sha256 FROM server_blobs WHERE organization_id = $1 AND sha256 = ANY($2::text[])',
+        [this.organizationId, blobs],
+      );
+      for (const b of held) this.heldBlobs.add(b.sha256);
+    }
+  }
+
+  private async load(table: string, ids: readonly string[]): Promise<void> {
+    const rows = await this.tx.query<Row>(`SELECT * FROM "${table}" WHERE id = ANY($1::uuid[]) AND organization_id = $2 FOR UPDATE`, [
+      ids,
+      this.organizationId,
+    ]);
+    const found = new Map(rows.map((r) => [String(r.id), r]));
+    for (const id of ids) {
+      const row = found.get(id) ?? null;
+      this.entries.set(`${table}:${id}`, { table, id, row, stored: row !== null, inserted: false, removed: false, dirty: new Set() });
+    }
+  }
+
+  async get(table: string, id: string): Promise<Row | null> {
+    if (!this.entries.has(`${table}:${id}`)) await this.load(table, [id]);
+    return this.entries.get(`${table}:${id}`)?.row ?? null;
+  }
+
+  wasDeleted(table: string, id: string): boolean {
+    return this.deletedKeys.has(`${table}:${id}`);
+  }
+
+  holdsBlob(sha256: string): boolean {
+    return this.heldBlobs.has(sha256);
+  }
+
+  insert(table: string, id: string, row: Row): void {
+    const key = `${table}:${id}`;
+    const entry = this.entries.get(key);
+    this.entries.set(key, { table, id, row: { ...row }, stored: entry?.stored ?? false, inserted: true, removed: false, dirty: new Set(Object.keys(row)) });
+  }
+
+  update(table: string, id: string, values: Row): void {
+    const entry = this.entries.get(`${table}:${id}`);
+    if (!entry?.row) throw new Error(`update of a row not in the batch: ${table} ${id}`);
+    Object.assign(entry.row, values);
+    for (const column of Object.keys(values)) entry.dirty.add(column);
+  }
+
+  remove(table: string, id: string): void {
+    const entry = this.entries.get(`${table}:${id}`);
+    if (!entry) throw new Error(`delete of a row not in the batch: ${table} ${id}`);
+    entry.row = null;
+    entry.removed = true;
+  }
+
+  /** Writes the batch: inserts and updates parents first, deletions children first; every row in the feed. */
+  async write(allocator: VersionAllocator, actorId: string): Promise<void> {
+    const entries = [...this.entries.values()];
+    for (const table of PULLED_TABLES) {
+      const live = entries.filter((e) => e.table === table && !e.removed && e.row);
+      await this.writeInserts(table, live.filter((e) => e.inserted && !e.stored));
+      await this.writeUpdates(table, live.filter((e) => !(e.inserted && !e.stored) && e.dirty.size > 0));
+      for (const e of live.filter((x) => x.dirty.size > 0)) {
+        allocator.record({ table, rowId: e.id, version: Number(e.row!.server_version), deleted: false, actorId });
+      }
+    }
+    for (const table of [...PULLED_TABLES].reverse()) {
+      const gone = entries.filter((e) => e.table === table && e.removed && e.stored).map((e) => e.id);
+      if (gone.length) await this.deleteWithCascade(table, gone, allocator, actorId);
+      for (const e of entries.filter((x) => x.table === table && x.removed)) {
+        allocator.record({ table, rowId: e.id, version: allocator.next(), deleted: true, actorId });
+      }
+    }
+  }
+
+  private async writeInserts(table: string, inserts: readonly Entry[]): Promise<void> {
+    const columns = serverColumns(table)!;
+    const groups = groupBySignature(inserts, (e) => Object.keys(e.row!).filter((c) => columns.has(c)));
+    for (const [names, group] of groups) {
+      const casts = names.map((n) => columns.get(n)!.sqlType);
+      await insertMany(this.tx, table, names, group.map((e) => names.map((n) => toParam(columns.get(n)!, e.row![n]))), casts);
+    }
+  }
+
+  private async writeUpdates(table: string, updates: readonly Entry[]): Promise<void> {
+    const columns = serverColumns(table)!;
+    const groups = groupBySignature(updates, (e) => [...e.dirty].filter((c) => columns.has(c) && c !== 'id'));
+    for (const [names, group] of groups) {
+      const casts = names.map((n) => columns.get(n)!.sqlType);
+      await updateMany(this.tx, table, names, casts, group.map((e) => ({ id: e.id, values: names.map((n) => toParam(columns.get(n)!, e.row![n])) })));
+    }
+  }
+
+  /** Deletes rows; rows the database removes or changes with them through foreign keys enter the feed too. */
+  private async deleteWithCascade(table: string, ids: string[], allocator: VersionAllocator, actorId: string): Promise<void> {
+    for (const [child, column] of CASCADES[table] ?? []) {
+      const rows = await this.tx.query<{ id: string }>(`SELECT id FROM "${child}" WHERE "${column}" = ANY($1::uuid[])`, [ids]);
+      if (rows.length === 0) continue;
+      await this.deleteWithCascade(child, rows.map((r) => r.id), allocator, actorId);
+      for (const r of rows) allocator.record({ table: child, rowId: r.id, version: allocator.next(), deleted: true, actorId });
+    }
+    const nulled: { table: string; id: string }[] = [];
+    for (const [child, column] of SET_NULL_ON_DELETE[table] ?? []) {
+      const rows = await this.tx.query<{ id: string }>(`SELECT id FROM "${child}" WHERE "${column}" = ANY($1::uuid[])`, [ids]);
+      nulled.push(...rows.map((r) => ({ table: child, id: r.id })));
+    }
+    await this.tx.query(`DELETE FROM "${table}" WHERE id = ANY($1::uuid[])`, [ids]);
+    for (const { table: child, id } of nulled) {
+      const version = allocator.next();
+      await this.tx.query(`UPDATE "${child}" SET server_version = $2 WHERE id = $1`, [id, version]);
+      allocator.record({ table: child, rowId: id, version, deleted: false, actorId });
+    }
+  }
+}
+
+function groupBySignature<T>(items: readonly T[], columnsOf: (item: T) => string[]): Map<string[], T[]> {
+  const bySignature = new Map<string, { names: string[]; items: T[] }>();
+  for (const item of items) {
+    const names = columnsOf(item).sort();
+    const key = names.join(',');
+    const group = bySignature.get(key) ?? { names, items: [] };
+    group.items.push(item);
+    bySignature.set(key, group);
+  }
+  return new Map([...bySignature.values()].map((g) => [g.names, g.items]));
+}

@@ -1,0 +1,310 @@
+// Applying pushed mutations (ARCHITECTURE.md guarantees 2, 5, 6, 7, 8). A batch runs in one
+// transaction: already-applied mutation ids return their recorded result; the rest are decided in
+// device order against the rows as they are now, field by field; results, activity rows, conflict
+// records, outbox events and the change feed commit together with the row changes.
+import { isDeepStrictEqual } from 'node:util';
+import { latestVersion } from '../../src-shared/db/migrations.ts';
+import { MIGRATIONS } from '../../src-shared/db/migrations.generated.ts';
+import { canDelete, canEdit, canTransition, type Decision } from '../../src-shared/domain/lifecycle.ts';
+import type { ValuationStatus } from '../../src-shared/domain/enums.ts';
+import {
+  CLIENT_WRITABLE_TABLES,
+  type FieldConflict,
+  type Mutation,
+  type MutationResult,
+  type RejectionCode,
+} from '../../src-shared/sync/protocol.ts';
+import type { ServerDatabase, SqlSession } from '../db/database.ts';
+import { withTenant, type Role } from '../context.ts';
+import { BatchState, type Row } from './batch-state.ts';
+import { VersionAllocator } from './change-feed.ts';
+import { insertMany } from './sql.ts';
+import { ACTOR_COLUMNS, SERVER_MANAGED_ON_UPDATE, serverColumns } from './tables.ts';
+
+/** The newest client schema this server understands; older ones are converted or refused. */
+const CLIENT_SCHEMA_VERSION = latestVersion(MIGRATIONS.sqlite);
+
+export interface PushActor {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  deviceId: string;
+}
+
+interface Decided {
+  result: MutationResult;
+  /** Recorded in applied_mutations (transient refusals such as BLOB_MISSING are not). */
+  record: boolean;
+  mutation: Mutation;
+}
+
+export async function pushMutations(
+  db: ServerDatabase,
+  actor: PushActor,
+  mutations: readonly Mutation[],
+  now: () => Date,
+): Promise<(MutationResult & { row: Row | null })[]> {
+  const scope = { userId: actor.userId, organizationIds: [actor.organizationId] };
+  try {
+    return await withTenant(db, scope, (tx) => applyBatch(tx, actor, mutations, now));
+  } catch (error) {
+    if (mutations.length === 1) {
+      // A database error on a single mutation (a constraint, a bad value) is that mutation's fault.
+      const [mutation] = mutations as [Mutation];
+      const result = rejected(mutation, 'INVALID', `The server could not apply this change: ${databaseMessage(error)}`);
+      await withTenant(db, scope, (tx) => recordResults(tx, actor, [{ result, record: true, mutation }], now));
+      return [{ ...result, row: null }];
+    }
+    // One bad mutation must not hold back the others: apply them one by one.
+    const results = [];
+    for (const mutation of mutations) results.push(...(await pushMutations(db, actor, [mutation], now)));
+    return results;
+  }
+}
+
+async function applyBatch(tx: SqlSession, actor: PushActor, mutations: readonly Mutation[], now: () => Date) {
+  const previous = await tx.query<{ mutation_id: string; result: MutationResult }>(
+    'SELECT mutation_id, result FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])',
+    [mutations.map((m) => m.mutationId)],
+  );
+  const known = new Map(previous.map((p) => [p.mutation_id, p.result]));
+  const fresh = mutations.filter((m) => !known.has(m.mutationId));
+
+  const allocator = await VersionAllocator.lock(tx, actor.organizationId);
+  const state = new BatchState(tx, actor.organizationId);
+  await state.prefetch(
+    fresh.map((m) => ({ table: m.table, id: m.rowId })),
+    fresh.flatMap((m) => (m.blobSha256 ? [m.blobSha256] : [])),
+  );
+  const decided: Decided[] = [];
+  for (const mutation of fresh) decided.push(await decide(state, allocator, actor, mutation, now));
+  await state.write(allocator, actor.userId);
+  await recordResults(tx, actor, decided, now, allocator);
+  await allocator.flush();
+
+  const byId = new Map(decided.map((d) => [d.mutation.mutationId, d.result]));
+  const results = mutations.map((m) => known.get(m.mutationId) ?? byId.get(m.mutationId)!);
+  return attachRows(tx, mutations, results);
+}
+
+async function decide(state: BatchState, allocator: VersionAllocator, actor: PushActor, m: Mutation, now: () => Date): Promise<Decided> {
+  const refuse = (code: RejectionCode, reason: string) => ({ result: rejected(m, code, reason), record: code !== 'BLOB_MISSING', mutation: m });
+  if (m.organizationId !== actor.organizationId) return refuse('FORBIDDEN', 'This change belongs to another organization.');
+  if (actor.role === 'CLIENT_VIEWER') return refuse('FORBIDDEN', 'A client viewer can read but not change anything.');
+  if (m.schemaVersion > CLIENT_SCHEMA_VERSION) {
+    return refuse('SCHEMA', `This change was made by a newer app (schema ${m.schemaVersion}); the server understands up to ${CLIENT_SCHEMA_VERSION}.`);
+  }
+  if (!(CLIENT_WRITABLE_TABLES as readonly string[]).includes(m.table)) return refuse('INVALID', `The app cannot change ${m.table}.`);
+  const columns = serverColumns(m.table)!;
+  const unknown = Object.keys(m.changes).filter((c) => !columns.has(c));
+  if (unknown.length) return refuse('SCHEMA', `Unknown field(s) for ${m.table}: ${unknown.join(', ')}.`);
+  if (m.blobSha256 && !state.holdsBlob(m.blobSha256)) return refuse('BLOB_MISSING', 'Upload the file before the change that references it.');
+
+  const current = await state.get(m.table, m.rowId);
+  const version = () => allocator.next();
+
+  if (m.op === 'insert') {
+    if (current) return refuse('INVALID', 'A row with this id already exists.');
+    if (state.wasDeleted(m.table, m.rowId)) return refuse('DELETED', 'This row was deleted on another device.');
+    if (m.changes.id !== m.rowId || m.changes.organization_id !== actor.organizationId) {
+      return refuse('FORBIDDEN', 'The new row must carry its own id and your organization.');
+    }
+    for (const column of ACTOR_COLUMNS) {
+      if (column in m.changes && m.changes[column] !== actor.userId) return refuse('FORBIDDEN', `${column} must be you.`);
+    }
+    if (m.table === 'valuations' && !['DRAFT', 'IN_PROGRESS'].includes(String(m.changes.status ?? 'DRAFT'))) {
+      return refuse('LIFECYCLE', 'A new valuation starts as a draft.');
+    }
+    if (['signed_by_id', 'signed_at', 'report_sha256'].some((c) => m.changes[c] != null)) {
+      return refuse('LIFECYCLE', 'A valuation is signed by signing its report.');
+    }
+    const parent = await valuationOf(state, m.table, m.changes);
+    if (parent === 'missing') return refuse('NOT_FOUND', 'The valuation this row belongs to does not exist.');
+    const edit = parent ? canEdit(parent.status, actor.role) : allowed;
+    if (!edit.allowed) return refuse(edit.code, edit.reason);
+    const serverVersion = version();
+    state.insert(m.table, m.rowId, { ...m.changes, server_version: serverVersion });
+    return done(m, 'applied', serverVersion, [], m.activity);
+  }
+
+  if (!current) {
+    if (m.op === 'delete') return done(m, 'applied', null, [], m.activity);
+    return state.wasDeleted(m.table, m.rowId)
+      ? refuse('DELETED', 'This row was deleted on another device; your change is kept here.')
+      : refuse('NOT_FOUND', 'This row does not exist on the server.');
+  }
+
+  const parent = await valuationOf(state, m.table, current);
+  if (parent === 'missing') return refuse('NOT_FOUND', 'The valuation this row belongs to does not exist.');
+
+  if (m.op === 'delete') {
+    const decision =
+      m.table === 'valuations'
+        ? canDelete(current.status as ValuationStatus, actor.role, current.created_by_id === actor.userId)
+        : parent
+          ? canEdit(parent.status, actor.role)
+          : allowed;
+    if (!decision.allowed) return refuse(decision.code, decision.reason);
+    state.remove(m.table, m.rowId);
+    return done(m, 'applied', null, [], m.activity);
+  }
+
+  const managed = Object.keys(m.changes).filter((c) => SERVER_MANAGED_ON_UPDATE.has(c));
+  if (managed.length) return refuse('FORBIDDEN', `These fields cannot be changed: ${managed.join(', ')}.`);
+
+  // Per-field three-way decision: a field the server has not changed since the client's base takes
+  // the client's value; a field both changed keeps the server's value and records the conflict.
+  const sameBase = m.baseVersion === Number(current.server_version);
+  const apply: Row = {};
+  const conflicts: FieldConflict[] = [];
+  for (const [column, value] of Object.entries(m.changes)) {
+    const serverValue = current[column] ?? null;
+    const base = column in m.base ? (m.base[column] ?? null) : serverValue;
+    if (sameBase || isDeepStrictEqual(normalize(serverValue), normalize(base))) apply[column] = value;
+    else if (!isDeepStrictEqual(normalize(serverValue), normalize(value))) {
+      conflicts.push({ field: column, serverValue, localValue: value, winner: 'SERVER', serverChangedAt: (current.updated_at as string) ?? null, serverActorId: null });
+    }
+  }
+
+  const statusChange = m.table === 'valuations' && 'status' in apply && apply.status !== current.status;
+  const otherFields = Object.keys(apply).some((c) => c !== 'status');
+  if (statusChange) {
+    const decision = canTransition({
+      from: current.status as ValuationStatus,
+      to: apply.status as ValuationStatus,
+      role: actor.role,
+      isAppraiser: current.created_by_id === actor.userId,
+    });
+    if (!decision.allowed) return refuse(decision.code, decision.reason);
+  }
+  if (otherFields || !statusChange) {
+    const decision = parent ? canEdit(parent.status, actor.role) : allowed;
+    if (!decision.allowed) return refuse(decision.code, decision.reason);
+  }
+
+  let serverVersion: number | null = Number(current.server_version);
+  if (Object.keys(apply).length) {
+    serverVersion = version();
+    state.update(m.table, m.rowId, { ...apply, server_version: serverVersion, ...(columns.has('updated_at') ? { updated_at: now().toISOString() } : {}) });
+  }
+  return done(m, conflicts.length ? 'conflict' : sameBase ? 'applied' : 'merged', serverVersion, conflicts, m.activity);
+}
+
+const allowed: Decision = { allowed: true };
+
+/** The valuation a row belongs to (for lifecycle rules): null when it belongs to none. */
+async function valuationOf(state: BatchState, table: string, row: Row): Promise<{ status: ValuationStatus } | null | 'missing'> {
+  const valuation = async (id: unknown) => {
+    if (typeof id !== 'string') return null;
+    const found = await state.get('valuations', id);
+    return found ? { status: found.status as ValuationStatus } : 'missing';
+  };
+  switch (table) {
+    case 'valuations':
+      return { status: row.status as ValuationStatus };
+    case 'valuation_sessions':
+      return row.valuation_id ? valuation(row.valuation_id) : null;
+    case 'documents':
+    case 'images':
+    case 'assets':
+      return valuation(row.valuation_id);
+    case 'document_versions': {
+      const document = typeof row.document_id === 'string' ? await state.get('documents', row.document_id) : null;
+      return document ? valuation(document.valuation_id) : 'missing';
+    }
+    case 'asset_variants': {
+      const parentTable = row.image_id ? 'images' : 'documents';
+      const parentId = row.image_id ?? row.document_id;
+      const parentRow = typeof parentId === 'string' ? await state.get(parentTable, parentId) : null;
+      return parentRow ? valuation(parentRow.valuation_id) : 'missing';
+    }
+    default:
+      return null;
+  }
+}
+
+/** JSON round trip so that values read from PostgreSQL and values sent by a client compare alike. */
+function normalize(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+function done(m: Mutation, outcome: MutationResult['outcome'], serverVersion: number | null, conflicts: FieldConflict[], activity: Mutation['activity']): Decided {
+  return { result: { mutationId: m.mutationId, outcome, serverVersion, conflicts }, record: true, mutation: { ...m, activity } };
+}
+
+function rejected(m: Mutation, reasonCode: RejectionCode, reason: string): MutationResult {
+  return { mutationId: m.mutationId, outcome: 'rejected', serverVersion: null, reasonCode, reason, conflicts: [] };
+}
+
+/** applied_mutations, activity rows, conflict records and outbox events of the decided mutations. */
+async function recordResults(tx: SqlSession, actor: PushActor, decided: readonly Decided[], now: () => Date, allocator?: VersionAllocator) {
+  const recorded = decided.filter((d) => d.record);
+  await insertMany(
+    tx,
+    'applied_mutations',
+    ['mutation_id', 'organization_id', 'device_id', 'device_seq', 'user_id', 'schema_version', 'result'],
+    recorded.map((d) => [d.mutation.mutationId, actor.organizationId, actor.deviceId, d.mutation.seq, actor.userId, d.mutation.schemaVersion, JSON.stringify(d.result)]),
+    ['uuid', 'uuid', 'uuid', 'bigint', 'uuid', 'integer', 'jsonb'],
+  );
+  const accepted = decided.filter((d) => d.result.outcome !== 'rejected');
+  const activities = accepted.flatMap((d) => (d.mutation.activity ? [d.mutation.activity] : []));
+  if (allocator && activities.length) {
+    const rows = activities.map((a) => {
+      const version = allocator.next();
+      allocator.record({ table: 'activity_logs', rowId: a.id, version, deleted: false, actorId: actor.userId });
+      return [a.id, actor.organizationId, a.subjectType, a.subjectId, a.valuationId, a.action, actor.userId, JSON.stringify(a.payload), a.createdAt, version];
+    });
+    await insertMany(
+      tx,
+      'activity_logs',
+      ['id', 'organization_id', 'subject_type', 'subject_id', 'valuation_id', 'action', 'actor_id', 'payload', 'created_at', 'server_version'],
+      rows,
+      ['uuid', 'uuid', 'text', 'uuid', 'uuid', 'text', 'uuid', 'jsonb', 'timestamptz', 'bigint'],
+      'ON CONFLICT (id) DO NOTHING',
+    );
+  }
+  const conflicts = accepted.flatMap((d) => d.result.conflicts.map((c) => ({ d, c })));
+  await insertMany(
+    tx,
+    'mutation_conflicts',
+    ['id', 'organization_id', 'table_name', 'row_id', 'field', 'winning_value', 'losing_value', 'winner', 'mutation_id', 'user_id'],
+    conflicts.map(({ d, c }) => [crypto.randomUUID(), actor.organizationId, d.mutation.table, d.mutation.rowId, c.field, JSON.stringify(c.serverValue), JSON.stringify(c.localValue), c.winner, d.mutation.mutationId, actor.userId]),
+    ['uuid', 'uuid', 'text', 'uuid', 'text', 'jsonb', 'jsonb', 'text', 'uuid', 'uuid'],
+  );
+  await insertMany(
+    tx,
+    'outbox',
+    ['organization_id', 'event_type', 'payload'],
+    accepted.map((d) => [
+      actor.organizationId,
+      `${d.mutation.table}.${d.mutation.op}`,
+      JSON.stringify({
+        mutationId: d.mutation.mutationId,
+        table: d.mutation.table,
+        rowId: d.mutation.rowId,
+        outcome: d.result.outcome,
+        serverVersion: d.result.serverVersion,
+        fields: Object.keys(d.mutation.changes),
+        actorId: actor.userId,
+        at: now().toISOString(),
+      }),
+    ]),
+    ['uuid', 'text', 'jsonb'],
+  );
+}
+
+/** Each result carries the row as the server now has it (null when it does not exist), so the client can settle at once. */
+async function attachRows(tx: SqlSession, mutations: readonly Mutation[], results: readonly MutationResult[]) {
+  const ids = new Map<string, string[]>();
+  for (const m of mutations) if (serverColumns(m.table)) ids.set(m.table, [...(ids.get(m.table) ?? []), m.rowId]);
+  const rows = new Map<string, Row>();
+  for (const [table, list] of ids) {
+    for (const row of await tx.query<Row>(`SELECT * FROM "${table}" WHERE id = ANY($1::uuid[])`, [list])) rows.set(`${table}:${String(row.id)}`, row);
+  }
+  return results.map((result, i) => ({ ...result, row: rows.get(`${mutations[i]!.table}:${mutations[i]!.rowId}`) ?? null }));
+}
+
+function databaseMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 300);
+}

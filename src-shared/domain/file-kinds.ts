@@ -1,0 +1,41 @@
+// The file types the product accepts, shared by the client's blob store and the sync server's blob
+// endpoints so both refuse and accept the same content. Keyed by the MIME type the `file-type`
+// package reports from a file's magic bytes; CSV has no magic and is recognised as text.
+
+export type BlobKind = 'document' | 'image';
+
+export interface AllowedFileKind {
+  kind: BlobKind;
+  /** What the content is, in words for people ('PDF document'). */
+  label: string;
+}
+
+/** CSV has no magic bytes: it is the one allowed type recognised by being text. */
+export const CSV_MIME = 'text/csv';
+
+/** The allow list, keyed by the MIME type file-type reports. */
+export const ALLOWED_FILE_KINDS: Readonly<Record<string, AllowedFileKind>> = {
+  'application/pdf': { kind: 'document', label: 'PDF document' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { kind: 'document', label: 'Word document (DOCX)' },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { kind: 'document', label: 'Excel workbook (XLSX)' },
+  [CSV_MIME]: { kind: 'document', label: 'CSV file' },
+  'image/jpeg': { kind: 'image', label: 'JPEG image' },
+  'image/png': { kind: 'image', label: 'PNG image' },
+  'image/webp': { kind: 'image', label: 'WebP image' },
+  'image/heic': { kind: 'image', label: 'HEIC image' },
+  'image/heif': { kind: 'image', label: 'HEIC image' },
+  'image/tiff': { kind: 'image', label: 'TIFF image' },
+};
+
+/** The allow list in the words refusal messages use. */
+export const ALLOWED_FILE_KINDS_TEXT = 'PDF, JPEG, PNG, WebP, HEIC, TIFF, DOCX, XLSX, CSV';
+
+/** Plain words for refused content, by the extension file-type reports; others read 'a XYZ file (mime)'. */
+export const REFUSED_CONTENT_WORDS: Readonly<Record<string, string>> = {
+  exe: 'a Windows executable',
+  elf: 'a Linux executable (ELF)',
+  macho: 'a macOS executable (Mach-O)',
+  zip: 'a ZIP archive that is not a Word or Excel document',
+  docm: 'a macro-enabled Word document',
+  xlsm: 'a macro-enabled Excel workbook',
+};
