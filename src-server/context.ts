@@ -8,8 +8,6 @@ export interface ServerContext {
   blobDir: string;
   now: () => Date;
   log: FastifyBaseLogger;
-  /** Tells every server instance's live subscribers that an organization has new versions. */
-  notifyChanged(session: SqlSession, organizationId: string, version: number): Promise<void>;
 }
 
 /** The caller of a request, established by the auth hook from a valid access token. */

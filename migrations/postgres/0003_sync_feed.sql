@@ -22,7 +22,7 @@ CREATE TABLE "sync_changes" (
 	"server_version" bigint NOT NULL,
 	"deleted" boolean DEFAULT false NOT NULL,
 	"changed_by_id" uuid,
-	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+	"changed_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sync_changes_pk" PRIMARY KEY("organization_id","table_name","row_id")
 );
 --> statement-breakpoint

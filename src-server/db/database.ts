@@ -12,6 +12,8 @@ export interface ServerDatabase extends SqlSession {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction on one connection; rolls back if it throws. */
   transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Calls onMessage for every NOTIFY on channel (from any server instance); returns a function that stops. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Writes a restorable copy of the database to file, where the engine allows it. */
   backup(file: string): Promise<boolean>;
   close(): Promise<void>;

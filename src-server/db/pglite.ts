@@ -19,6 +19,7 @@ export async function openPglite(dataDir: string | undefined): Promise<ServerDat
     kind: 'pglite',
     ...session(pg),
     transaction: (fn) => pg.transaction((tx) => fn(session(tx))),
+    listen: (channel, onMessage) => pg.listen(channel, onMessage),
     async backup(file) {
       const dump = await pg.dumpDataDir('gzip');
       await writeFile(file, Buffer.from(await dump.arrayBuffer()));

@@ -41,8 +41,35 @@ export async function openPostgres(connectionString: string): Promise<ServerData
         client.release();
       }
     },
+    listen: (channel, onMessage) => listenWithReconnect(connectionString, channel, onMessage),
     // A real server is backed up by its operators (pg_dump, base backups); see README.
     backup: async () => false,
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a dedicated connection (pooled connections come and go). If the connection drops it is
+ * re-established; subscribers miss nothing important, because clients also pull on reconnect.
+ */
+async function listenWithReconnect(connectionString: string, channel: string, onMessage: (payload: string) => void) {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    next.on('error', () => {
+      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
   };
 }

@@ -589,7 +589,7 @@ export const syncChanges = pgTable(
     serverVersion: bigNumber('server_version').notNull(),
     deleted: boolean('deleted').notNull().default(false),
     changedById: uuid('changed_by_id').references(() => users.id, { onDelete: 'set null' }),
-    changedAt: createdAt(),
+    changedAt: timestamp('changed_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.tableName, t.rowId], name: 'sync_changes_pk' }),
