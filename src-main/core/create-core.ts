@@ -1,6 +1,7 @@
 // The application core: plain Node, no electron. Electron runs it in a utilityProcess, the browser
 // host and the tests run it in a Node process; all of them talk to it only through dispatch().
 import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventName, EventPayload } from '../../src-shared/contract/events.ts';
@@ -20,7 +21,10 @@ import { imageHandlers } from './images/handlers.ts';
 import { sessionHandlers } from './session/handlers.ts';
 import { readSettings, settingsHandlers, type SettingsPolicy } from './settings/handlers.ts';
 import { createWriter } from './store/writer.ts';
-import { NO_SYNC_ENGINE, syncLocalHandlers, type SyncEngineControl } from './sync/local-handlers.ts';
+import { createSyncEngine, type SyncEngineOptions } from './sync/engine.ts';
+import { NO_SYNC_ENGINE, syncLocalHandlers } from './sync/local-handlers.ts';
+import { serverAuth } from './sync/server-auth.ts';
+import { createServerClient, type StoredTokens, type TokenStore } from './sync/server-client.ts';
 import { valuationHandlers } from './valuations/handlers.ts';
 import { wizardHandlers } from './wizard/handlers.ts';
 
@@ -28,16 +32,25 @@ export interface CoreDeps {
   /** Holds shamay.sqlite, blobs/ and backups/. */
   dataDir: string;
   clock?: () => Date;
+  /** The sync server; otherwise the server URL from settings (or policy); none means offline only. */
+  serverUrl?: string;
+  /** Where access and refresh tokens are kept (Electron passes one backed by safeStorage). */
+  tokenStore?: TokenStore;
+  fetch?: typeof fetch;
+  /** Sign-in without a sync server (tests of the offline core). */
   auth?: AuthClient;
-  syncEngine?: SyncEngineControl;
+  sync?: Omit<SyncEngineOptions, 'client'>;
   policy?: SettingsPolicy;
   log?: DispatchLog;
+  deviceName?: string;
 }
 
 export interface Core {
   dispatch(method: MethodName | string, input?: unknown): Promise<Result<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   readonly deviceId: string;
+  /** Runs one sync round now (tests and "sync now"); resolves when it is done or has failed. */
+  syncNow(): Promise<void>;
   close(): void;
 }
 
@@ -67,6 +80,26 @@ export function createCore(deps: CoreDeps): Core {
     emit: (event, payload) => events.emit(event, payload),
     state,
   };
+  const serverUrl = deps.serverUrl ?? readSettings(ctx, deps.policy).serverUrl;
+  const tokenStore: TokenStore = deps.tokenStore ?? {
+    load: () => state.get<StoredTokens>('auth'),
+    save: (tokens) => (tokens ? state.set('auth', tokens) : db.prepare("DELETE FROM sync_state WHERE key = 'auth'").run()),
+  };
+  const client = serverUrl ? createServerClient({ baseUrl: serverUrl, tokens: tokenStore, ...(deps.fetch ? { fetch: deps.fetch } : {}) }) : null;
+  if (client && !deps.auth) ctx.auth = serverAuth(client, deviceId, deps.deviceName ?? hostname());
+  const engine = client ? createSyncEngine(ctx, { client, ...deps.sync }) : null;
+  if (engine) {
+    const local = ctx.writer;
+    // Every local write asks the engine to push soon.
+    ctx.writer = {
+      write(actor, changes) {
+        const written = local.write(actor, changes);
+        engine.kick();
+        return written;
+      },
+    };
+  }
+
   const applyLimits = (settings: { documentMaxBytes: number; imageMaxBytes: number }) =>
     ctx.blobs.setLimits({ documentBytes: settings.documentMaxBytes, imageBytes: settings.imageMaxBytes });
   applyLimits(readSettings(ctx, deps.policy));
@@ -79,7 +112,7 @@ export function createCore(deps: CoreDeps): Core {
     ...imageHandlers,
     ...assetHandlers,
     ...activityHandlers,
-    ...syncLocalHandlers(deps.syncEngine ?? NO_SYNC_ENGINE),
+    ...syncLocalHandlers(engine ?? NO_SYNC_ENGINE),
     ...settingsHandlers(deps.policy, applyLimits),
   } satisfies HandlerMap;
 
@@ -90,6 +123,13 @@ export function createCore(deps: CoreDeps): Core {
       return () => events.off(event, listener as (payload: unknown) => void);
     },
     deviceId,
-    close: () => db.close(),
+    syncNow: async () => {
+      if (!engine) throw new Error('no sync server is configured');
+      await engine.syncNow();
+    },
+    close: () => {
+      engine?.stop();
+      db.close();
+    },
   };
 }

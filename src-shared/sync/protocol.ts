@@ -120,6 +120,8 @@ export const mutationResult = z.object({
   reasonCode: z.enum(REJECTION_CODES).optional(),
   reason: z.string().optional(),
   conflicts: z.array(fieldConflict),
+  /** The row as the server has it after this mutation (null: it does not exist there), so the client settles at once. */
+  row: row.nullable().optional(),
 });
 export type MutationResult = z.infer<typeof mutationResult>;
 

@@ -47,7 +47,7 @@ export interface WrittenMutation {
   activityId: string;
 }
 
-export function createWriter(ctx: WriterContext) {
+export function createWriter(ctx: WriterContext): Writer {
   const { db } = ctx;
   const insertMutation = db.prepare(
     `INSERT INTO sync_mutations (mutation_id, device_id, organization_id, schema_version, table_name, row_id, operation,
@@ -162,7 +162,9 @@ export function createWriter(ctx: WriterContext) {
     });
   });
 
-  return { write };
+  return { write: (actor: Actor, changes: readonly Change[]) => write(actor, changes) };
 }
 
-export type Writer = ReturnType<typeof createWriter>;
+export interface Writer {
+  write(actor: Actor, changes: readonly Change[]): WrittenMutation[];
+}
