@@ -13,6 +13,8 @@ export const serverConfigSchema = z.object({
   refreshTokenDays: z.coerce.number().int().positive().default(30),
   /** Seeds the demo organization on first start (the embedded default does). */
   seedDemo: z.coerce.boolean().default(false),
+  /** How many valuations the demo office gets (50 for the demo; benchmarks use many more). */
+  demoValuations: z.coerce.number().int().min(0).max(1_000_000).default(50),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -26,6 +28,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Record<
     blobDir: env.SHAMAY_BLOB_DIR,
     maxBlobBytes: env.SHAMAY_MAX_BLOB_BYTES,
     seedDemo: env.SHAMAY_SEED_DEMO === '1' ? true : undefined,
+    demoValuations: env.SHAMAY_DEMO_VALUATIONS,
     logLevel: env.SHAMAY_LOG_LEVEL,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });

@@ -29,7 +29,7 @@ export async function startSyncServer(
     dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pgdata'),
     backupDir: join(config.dataDir, 'backups'),
   });
-  if (config.seedDemo) await seedDemo(db, options.now);
+  if (config.seedDemo) await seedDemo(db, config.demoValuations, options.now);
   const live = await startLiveHub(db, () => undefined);
   const { app } = buildServer(
     { db, config, blobDir: config.blobDir ?? join(config.dataDir, 'blobs'), now: options.now ?? (() => new Date()) },
@@ -51,8 +51,8 @@ export async function startSyncServer(
   };
 }
 
-async function seedDemo(db: Awaited<ReturnType<typeof openServerDatabase>>['db'], now?: () => Date) {
-  const seeded = await seedDemoOrganization(db, { seed: 1, valuations: 50, ...(now ? { now: now() } : {}) });
+async function seedDemo(db: Awaited<ReturnType<typeof openServerDatabase>>['db'], valuations: number, now?: () => Date) {
+  const seeded = await seedDemoOrganization(db, { seed: 1, valuations, ...(now ? { now: now() } : {}) });
   if (!seeded) return;
   const people = generateDemoPeople(1);
   const hash = await hashPassword(DEMO_PASSWORD);

@@ -129,6 +129,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     close: () => {
       engine?.stop();
+      db.pragma('optimize');
       db.close();
     },
   };

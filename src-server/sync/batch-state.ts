@@ -1,6 +1,7 @@
 // The rows one push batch touches, held in memory while its mutations are decided in order, then
 // written with a few multi-row statements. Rows are read FOR UPDATE, after the organization's counter
 // lock, so concurrent pushes serialize without deadlocks.
+import { pushTo } from '../../src-shared/domain/collections.ts';
 import { PULLED_TABLES } from '../../src-shared/sync/protocol.ts';
 import type { SqlSession } from '../db/database.ts';
 import type { VersionAllocator } from './change-feed.ts';
@@ -38,7 +39,7 @@ export class BatchState {
     const byTable = new Map<string, string[]>();
     for (const { table, id } of keys) {
       if (!serverColumns(table) || this.entries.has(`${table}:${id}`)) continue;
-      byTable.set(table, [...(byTable.get(table) ?? []), id]);
+      pushTo(byTable, table, id);
     }
     for (const [table, ids] of byTable) await this.load(table, ids);
     const allIds = keys.map((k) => k.id);

@@ -1,6 +1,7 @@
 // Pull: the change feed of one organization after a cursor, as rows and tombstones (guarantee 3).
 // A client viewer receives only READY/SIGNED valuations and what belongs to them; anything else in the
 // page reaches it as a tombstone, so a valuation that leaves READY also leaves the viewer's laptop.
+import { pushTo } from '../../src-shared/domain/collections.ts';
 import { PULLED_TABLES, type PullResponse } from '../../src-shared/sync/protocol.ts';
 import type { SqlSession } from '../db/database.ts';
 import type { Role } from '../context.ts';
@@ -19,7 +20,7 @@ export async function pullChanges(tx: SqlSession, organizationId: string, role: 
   const [head] = await tx.query<{ last_version: number }>('SELECT last_version FROM sync_counters WHERE organization_id = $1', [organizationId]);
 
   const idsByTable = new Map<string, string[]>();
-  for (const e of entries) if (!e.deleted) idsByTable.set(e.table_name, [...(idsByTable.get(e.table_name) ?? []), e.row_id]);
+  for (const e of entries) if (!e.deleted) pushTo(idsByTable, e.table_name, e.row_id);
   const rows = new Map<string, Row>();
   for (const [table, ids] of idsByTable) {
     if (!(PULLED_TABLES as readonly string[]).includes(table)) continue;

@@ -2,6 +2,7 @@
 // transaction: already-applied mutation ids return their recorded result; the rest are decided in
 // device order against the rows as they are now, field by field; results, activity rows, conflict
 // records, outbox events and the change feed commit together with the row changes.
+import { pushTo } from '../../src-shared/domain/collections.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { latestVersion } from '../../src-shared/db/migrations.ts';
 import { MIGRATIONS } from '../../src-shared/db/migrations.generated.ts';
@@ -296,7 +297,7 @@ async function recordResults(tx: SqlSession, actor: PushActor, decided: readonly
 /** Each result carries the row as the server now has it (null when it does not exist), so the client can settle at once. */
 async function attachRows(tx: SqlSession, mutations: readonly Mutation[], results: readonly MutationResult[]) {
   const ids = new Map<string, string[]>();
-  for (const m of mutations) if (serverColumns(m.table)) ids.set(m.table, [...(ids.get(m.table) ?? []), m.rowId]);
+  for (const m of mutations) if (serverColumns(m.table)) pushTo(ids, m.table, m.rowId);
   const rows = new Map<string, Row>();
   for (const [table, list] of ids) {
     for (const row of await tx.query<Row>(`SELECT * FROM "${table}" WHERE id = ANY($1::uuid[])`, [list])) rows.set(`${table}:${String(row.id)}`, row);

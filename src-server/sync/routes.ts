@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { pullQuery, pushRequest } from '../../src-shared/sync/protocol.ts';
+import { heldBlobsRequest, pullQuery, pushRequest } from '../../src-shared/sync/protocol.ts';
 import { withTenant, type RequestAuth, type Role, type ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LiveHub } from '../live/hub.ts';
@@ -44,6 +44,15 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, dep
     const { auth, orgId, role } = await caller(request);
     const query = parse(pullQuery, request.query);
     return withTenant(ctx.db, { userId: auth.userId, organizationIds: [orgId] }, (tx) => pullChanges(tx, orgId, role, query.cursor, query.limit));
+  });
+
+  app.post('/v1/orgs/:orgId/blobs-held', async (request) => {
+    const { auth, orgId } = await caller(request);
+    const { sha256s } = parse(heldBlobsRequest, request.body);
+    const rows = await withTenant(ctx.db, { userId: auth.userId, organizationIds: [orgId] }, (tx) =>
+      tx.query<{ sha256: string }>('SELECT sha256 FROM server_blobs WHERE organization_id = $1 AND sha256 = ANY($2::text[])', [orgId, sha256s]),
+    );
+    return { held: rows.map((r) => r.sha256) };
   });
 
   app.get('/v1/orgs/:orgId/live', async (request, reply) => {

@@ -145,6 +145,11 @@ export const valuations = pgTable(
     index('valuations_signed_by_id_idx').on(t.signedById),
     index('valuations_block_parcel_idx').on(t.block, t.parcel, t.subparcel),
     index('valuations_updated_at_idx').on(t.updatedAt),
+    // The dashboard lists one organization's valuations sorted by these columns.
+    index('valuations_organization_updated_idx').on(t.organizationId, t.updatedAt, t.id),
+    index('valuations_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('valuations_organization_title_idx').on(t.organizationId, t.title, t.id),
+    index('valuations_organization_status_id_idx').on(t.organizationId, t.status, t.id),
     index('valuations_meta_gin').using('gin', t.meta),
     index('valuations_step1_data_gin').using('gin', t.step1Data),
     index('valuations_comparable_data_gin').using('gin', t.comparableData),

@@ -139,6 +139,11 @@ export const valuations = sqliteTable(
     index('valuations_signed_by_id_idx').on(t.signedById),
     index('valuations_block_parcel_idx').on(t.block, t.parcel, t.subparcel),
     index('valuations_updated_at_idx').on(t.updatedAt),
+    // The dashboard lists one organization's valuations sorted by these columns.
+    index('valuations_organization_updated_idx').on(t.organizationId, t.updatedAt, t.id),
+    index('valuations_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('valuations_organization_title_idx').on(t.organizationId, t.title, t.id),
+    index('valuations_organization_status_id_idx').on(t.organizationId, t.status, t.id),
     enumCheck('valuations', 'status', VALUATION_STATUSES),
     nonNegative('valuations', 'final_valuation_agorot'),
     nonNegative('valuations', 'price_per_sqm_agorot'),

@@ -56,22 +56,31 @@ export function sqliteNormalizeExpression(expr: string): string {
   return sql;
 }
 
+export type SearchTerms = { kind: 'block_parcel'; match: string } | { kind: 'words'; matches: string[] };
+
 /**
- * Turns what the user typed into an FTS5 query: every word must match as a prefix. A block/parcel
- * form such as 6109/396/118 (or a leading part of it) matches that sequence in the block_parcel column.
- * Returns null when nothing searchable remains.
+ * Turns what the user typed into FTS5 queries: every word must match as a prefix (each word is its own
+ * query, so that words may be found in different indexes — valuation fields and document text). A
+ * block/parcel form such as 6109/396/118 (or a leading part of it) matches the block_parcel column from
+ * its start. Returns null when nothing searchable remains.
  */
-export function buildFtsQuery(input: string): string | null {
+export function searchTerms(input: string): SearchTerms | null {
   const text = normalizeSearchText(input).trim();
   const blockParcel = /^(\d{1,6})(?:\s*\/\s*(\d{1,5})(?:\s*\/\s*(\d{1,4}))?)?\s*\/?$/.exec(text);
   if (blockParcel && text.includes('/')) {
     const parts = blockParcel.slice(1).filter((p): p is string => Boolean(p));
-    // Anchored at the start of the column; a complete form (all three parts, or a trailing slash)
-    // matches exactly, a partial one as a prefix of its last part.
+    // A complete form (all three parts, or a trailing slash) matches exactly, a partial one as a prefix.
     const complete = parts.length === 3 || text.endsWith('/');
-    return `block_parcel : ^"${parts.join(' ')}"${complete ? '' : '*'}`;
+    return { kind: 'block_parcel', match: `block_parcel : ^"${parts.join(' ')}"${complete ? '' : '*'}` };
   }
   const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' AND ');
+  return { kind: 'words', matches: words.map((w) => `"${w}"*`) };
+}
+
+/** The same as one FTS5 query over a single index. */
+export function buildFtsQuery(input: string): string | null {
+  const terms = searchTerms(input);
+  if (!terms) return null;
+  return terms.kind === 'block_parcel' ? terms.match : terms.matches.join(' AND ');
 }

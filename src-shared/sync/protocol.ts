@@ -15,6 +15,11 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest');
 const columnName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'not a column name');
 const row = z.record(columnName, z.unknown());
+/**
+ * Rows the server sends back: only checked to be objects (a page holds thousands; the client writes
+ * only the columns its own schema knows, by name from that schema).
+ */
+const serverRow = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'not a row');
 
 // ---- auth ----------------------------------------------------------------------------------------
 
@@ -121,7 +126,7 @@ export const mutationResult = z.object({
   reason: z.string().optional(),
   conflicts: z.array(fieldConflict),
   /** The row as the server has it after this mutation (null: it does not exist there), so the client settles at once. */
-  row: row.nullable().optional(),
+  row: serverRow.nullable().optional(),
 });
 export type MutationResult = z.infer<typeof mutationResult>;
 
@@ -136,7 +141,7 @@ export const pullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1_000),
 });
 
-export const pulledRow = z.object({ table: z.string(), row });
+export const pulledRow = z.object({ table: z.string(), row: serverRow });
 export const tombstone = z.object({ table: z.string(), rowId: uuid });
 export const pullResponse = z.object({
   changes: z.array(pulledRow),
@@ -148,6 +153,13 @@ export const pullResponse = z.object({
   headVersion: z.number().int().nonnegative(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
+
+// ---- files ---------------------------------------------------------------------------------------
+
+/** Which of these files does the organization hold (so a device downloads only what exists)? */
+export const MAX_HELD_QUERY = 1_000;
+export const heldBlobsRequest = z.object({ sha256s: z.array(sha256Hex).max(MAX_HELD_QUERY) }).strict();
+export const heldBlobsResponse = z.object({ held: z.array(sha256Hex) });
 
 // ---- live ----------------------------------------------------------------------------------------
 

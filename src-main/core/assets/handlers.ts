@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { pushTo } from '../../../src-shared/domain/collections.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
@@ -17,7 +18,7 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
     requireActor(ctx);
     const rows = ctx.db.prepare(REFERENCED_FILES).all() as { sha256: string; file_name: string }[];
     const names = new Map<string, string[]>();
-    for (const row of rows) names.set(row.sha256, [...(names.get(row.sha256) ?? []), row.file_name]);
+    for (const row of rows) pushTo(names, row.sha256, row.file_name);
     const report = await ctx.blobs.verify(names.keys());
     return {
       checked: report.checked,

@@ -1,6 +1,7 @@
 // Applying what the server says to the local store (guarantee 4): server rows replace local rows,
 // then the row's pending mutations are re-applied on top, so what the user typed stays visible until
 // the server has it. Runs inside the caller's transaction; writes no outbox entries.
+import { pushTo } from '../../../src-shared/domain/collections.ts';
 import type Database from 'better-sqlite3';
 import { PULLED_TABLES } from '../../../src-shared/sync/protocol.ts';
 import { upsertServerRows } from '../store/server-rows.ts';
@@ -16,12 +17,13 @@ function known(table: SyncedTableName, row: ServerRow): ServerRow {
 
 export function applyServerRows(db: Database.Database, changes: readonly { table: string; row: ServerRow }[]): Set<string> {
   const touched = new Set<string>();
-  const ordered = [...changes].sort((a, b) => order(a.table) - order(b.table));
-  for (const { table, row } of ordered) {
+  const byTable = new Map<SyncedTableName, ServerRow[]>();
+  for (const { table, row } of changes) {
     if (!isSyncedTable(table)) continue;
-    upsertServerRows(db, table, [known(table, row)]);
+    pushTo(byTable, table, known(table, row));
     touched.add(`${table}:${String(row.id)}`);
   }
+  for (const table of [...byTable.keys()].sort((a, b) => order(a) - order(b))) upsertServerRows(db, table, byTable.get(table)!);
   return touched;
 }
 

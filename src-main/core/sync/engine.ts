@@ -60,6 +60,8 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
   let stopped = false;
   let liveAbort: AbortController | null = null;
   let liveOrganization: string | null = null;
+  const wantedFiles = new Map<string, string>();
+  let scannedForFiles = false;
 
   // A crash mid-push leaves mutations IN_FLIGHT; pushing them again is safe (idempotent by id).
   ctx.db.prepare("UPDATE sync_mutations SET state = 'PENDING' WHERE state = 'IN_FLIGHT'").run();
@@ -267,11 +269,12 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
 
   async function pullAll(organizationId: string): Promise<void> {
     const cursorKey = `pullCursor:${organizationId}`;
-    let cursor = ctx.state.get<number>(cursorKey) ?? 0;
-    const start = cursor;
+    const start = ctx.state.get<number>(cursorKey) ?? 0;
+    // The next page is requested while the current one is applied (network and SQLite overlap).
+    let next = client.pull(organizationId, start, pullLimit);
     for (;;) {
-      if (paused() || stopped) return;
-      const page = await client.pull(organizationId, cursor, pullLimit);
+      const page = await next;
+      if (page.hasMore && !paused() && !stopped) next = client.pull(organizationId, page.cursor, pullLimit);
       ctx.db.pragma('foreign_keys = OFF'); // pages arrive in version order, not parent-first
       try {
         ctx.db.transaction(() => {
@@ -283,28 +286,47 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
       } finally {
         ctx.db.pragma('foreign_keys = ON');
       }
-      cursor = page.cursor;
+      for (const change of page.changes) {
+        const sha = change.row.sha256;
+        if (typeof sha === 'string' && FILE_TABLES.includes(change.table as (typeof FILE_TABLES)[number])) wantedFiles.set(sha, String(change.row.file_name ?? 'file'));
+      }
       const total = Math.max(page.headVersion - start, 0);
-      publish('pulling', { rowsDone: Math.min(cursor - start, total), rowsTotal: total, bytesDone: 0, bytesTotal: null });
+      publish('pulling', { rowsDone: Math.min(page.cursor - start, total), rowsTotal: total, bytesDone: 0, bytesTotal: null });
       if (page.changes.length || page.tombstones.length) {
         ctx.emit('data.changed', { tables: [...new Set([...page.changes.map((c) => c.table), ...page.tombstones.map((t) => t.table)])] });
       }
-      if (!page.hasMore) return;
+      if (!page.hasMore || paused() || stopped) return;
     }
   }
 
-  /** Files referenced by pulled rows come down after the rows (the server only has rows whose files arrived). */
+  /**
+   * Files referenced by rows come down after the rows (the server only has rows whose files arrived),
+   * a few at a time. The first round of a session also looks for files a crash left undownloaded.
+   */
   async function downloadMissingFiles(organizationId: string): Promise<void> {
-    const rows = ctx.db
-      .prepare(FILE_TABLES.map((t) => `SELECT sha256, ${t === 'asset_variants' ? "'thumbnail'" : 'file_name'} AS name FROM ${t} WHERE organization_id = @org AND sha256 IS NOT NULL`).join(' UNION '))
-      .all({ org: organizationId }) as { sha256: string; name: string }[];
-    for (const { sha256, name } of rows) {
-      if (await ctx.blobs.has(sha256)) continue;
-      const bytes = await client.downloadBlob(organizationId, sha256);
-      if (!bytes) continue;
-      const stored = await ctx.blobs.put({ bytes }, name, undefined, { derived: true });
-      if (stored.sha256 !== sha256) throw new Error(`downloaded file ${sha256} does not match its hash`);
+    if (!scannedForFiles) {
+      scannedForFiles = true;
+      const rows = ctx.db
+        .prepare(FILE_TABLES.map((t) => `SELECT sha256, ${t === 'asset_variants' ? "'thumbnail'" : 'file_name'} AS name FROM ${t} WHERE organization_id = @org AND sha256 IS NOT NULL`).join(' UNION '))
+        .all({ org: organizationId }) as { sha256: string; name: string }[];
+      for (const row of rows) if (!wantedFiles.has(row.sha256)) wantedFiles.set(row.sha256, row.name);
     }
+    const missing: [string, string][] = [];
+    for (const [sha256, name] of wantedFiles) if (!(await ctx.blobs.has(sha256))) missing.push([sha256, name]);
+    wantedFiles.clear();
+    if (missing.length === 0) return;
+    const held = await client.heldBlobs(organizationId, missing.map(([sha]) => sha));
+    const queue = missing.filter(([sha]) => held.has(sha));
+    const worker = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const [sha256, name] = item;
+        const bytes = await client.downloadBlob(organizationId, sha256);
+        if (!bytes) continue;
+        const stored = await ctx.blobs.put({ bytes }, name, undefined, { derived: true });
+        if (stored.sha256 !== sha256) throw new Error(`downloaded file ${sha256} does not match its hash`);
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
   }
 
   function ensureLive(organizationId: string) {

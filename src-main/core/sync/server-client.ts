@@ -5,6 +5,8 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import {
   errorResponse,
+  heldBlobsResponse,
+  MAX_HELD_QUERY,
   pullResponse,
   pushResponse,
   tokenResponse,
@@ -122,6 +124,19 @@ export function createServerClient(options: ServerClientOptions) {
 
     async pull(organizationId: string, cursor: number, limit: number): Promise<PullResponse> {
       return (await request('GET', `/v1/orgs/${organizationId}/pull?cursor=${cursor}&limit=${limit}`, { schema: pullResponse })).data;
+    },
+
+    /** The subset of these files the server holds for the organization. */
+    async heldBlobs(organizationId: string, sha256s: readonly string[]): Promise<Set<string>> {
+      const held = new Set<string>();
+      for (let i = 0; i < sha256s.length; i += MAX_HELD_QUERY) {
+        const { data } = await request('POST', `/v1/orgs/${organizationId}/blobs-held`, {
+          body: { sha256s: sha256s.slice(i, i + MAX_HELD_QUERY) },
+          schema: heldBlobsResponse,
+        });
+        for (const sha of data.held) held.add(sha);
+      }
+      return held;
     },
 
     /** How much of a blob the server holds for this organization: 'complete', or the resume offset. */

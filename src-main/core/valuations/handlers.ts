@@ -34,6 +34,9 @@ const DUPLICATED_FIELDS = [
   'property_analysis',
 ] as const;
 
+/** Marks a duplicate's title; the whole title stays within the 300 characters a title may have. */
+const COPY_SUFFIX = ' (עותק)';
+
 function changed(ctx: CoreContext, ids: string[]) {
   ctx.emit('data.changed', { tables: ['valuations', 'activity_logs'], ids });
 }
@@ -137,7 +140,7 @@ export const valuationHandlers: HandlerMap<Methods> = {
       organization_id: actor.organizationId,
       created_by_id: actor.userId,
       status: 'DRAFT',
-      title: `${source.title} (עותק)`,
+      title: `${String(source.title).slice(0, 300 - COPY_SUFFIX.length)}${COPY_SUFFIX}`,
       created_at: now,
       updated_at: now,
     };

@@ -1,7 +1,7 @@
 import type { Valuation, ValuationSummary } from '../../../src-shared/contract/entities.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ParsedInput } from '../../../src-shared/contract/methods.ts';
-import { buildFtsQuery } from '../../../src-shared/domain/search-text.ts';
+import { searchTerms } from '../../../src-shared/domain/search-text.ts';
 import type { Actor, CoreContext } from '../context.ts';
 import { rowSyncStateSql } from '../store/row-sync-state.ts';
 import { toEntity } from '../store/tables.ts';
@@ -17,10 +17,21 @@ export function listValuations(ctx: CoreContext, actor: Actor, input: ParsedInpu
     input.status.forEach((status, i) => (params[`status${i}`] = status));
   }
   if (input.search?.trim()) {
-    const match = buildFtsQuery(input.search);
-    if (!match) return { items: [], total: 0 };
-    where.push('v.rowid IN (SELECT rowid FROM valuations_search WHERE valuations_search MATCH @match)');
-    params.match = match;
+    const terms = searchTerms(input.search);
+    if (!terms) return { items: [], total: 0 };
+    if (terms.kind === 'block_parcel') {
+      where.push('v.rowid IN (SELECT rowid FROM valuations_search WHERE valuations_search MATCH @match)');
+      params.match = terms.match;
+    } else {
+      // Each word may be in the valuation's fields or in one of its documents.
+      terms.matches.forEach((match, i) => {
+        where.push(
+          `(v.rowid IN (SELECT rowid FROM valuations_search WHERE valuations_search MATCH @word${i})
+            OR v.id IN (SELECT valuation_id FROM documents_search WHERE documents_search MATCH @word${i}))`,
+        );
+        params[`word${i}`] = match;
+      });
+    }
   }
   const whereSql = where.join(' AND ');
   const order = `${SORT_COLUMNS[input.sort]} ${input.direction === 'asc' ? 'ASC' : 'DESC'}, v.id ${input.direction === 'asc' ? 'ASC' : 'DESC'}`;
