@@ -76,6 +76,21 @@ export class BatchState {
     return this.entries.get(`${table}:${id}`)?.row ?? null;
   }
 
+  /** Who made the newest change of a row (null: never changed through the feed). */
+  async lastChangedBy(table: string, id: string): Promise<string | null> {
+    const [row] = await this.tx.query<{ changed_by_id: string | null }>(
+      'SELECT changed_by_id FROM sync_changes WHERE organization_id = $1 AND table_name = $2 AND row_id = $3',
+      [this.organizationId, table, id],
+    );
+    return row?.changed_by_id ?? null;
+  }
+
+  /** The row was written earlier in this batch. */
+  touchedInBatch(table: string, id: string): boolean {
+    const entry = this.entries.get(`${table}:${id}`);
+    return Boolean(entry && (entry.inserted || entry.dirty.size > 0));
+  }
+
   wasDeleted(table: string, id: string): boolean {
     return this.deletedKeys.has(`${table}:${id}`);
   }

@@ -146,6 +146,12 @@ async function decide(state: BatchState, allocator: VersionAllocator, actor: Pus
           ? canEdit(parent.status, actor.role)
           : allowed;
     if (!decision.allowed) return refuse(decision.code, decision.reason);
+    // A delete made without seeing someone else's later edit would lose that edit silently: refused,
+    // the row stays (and comes back to this device with the result).
+    const changedSince = Number(current.server_version) > m.baseVersion && !state.touchedInBatch(m.table, m.rowId);
+    if (changedSince && (await state.lastChangedBy(m.table, m.rowId)) !== actor.userId) {
+      return refuse('CHANGED', 'Someone changed this after you deleted it, so it was kept; delete it again if you still want to.');
+    }
     state.remove(m.table, m.rowId);
     return done(m, 'applied', null, [], m.activity);
   }

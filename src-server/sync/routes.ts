@@ -25,6 +25,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, deps: SyncRouteDeps): void {
+  // Live streams never end by themselves: they are closed first when the server shuts down, so that
+  // closing waits only for real requests (a push in flight commits or rolls back before the exit).
+  const streams = new Set<{ end(): void }>();
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+  });
+
   const caller = async (request: FastifyRequest) => {
     const auth = await deps.authenticate(request);
     const { orgId } = parse(orgParams, request.params);
@@ -68,7 +75,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, dep
     send(head?.last_version ?? 0);
     const unsubscribe = deps.live.subscribe(orgId, send);
     const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    streams.add(out);
     request.raw.on('close', () => {
+      streams.delete(out);
       clearInterval(heartbeat);
       unsubscribe();
     });

@@ -115,6 +115,7 @@ export const REJECTION_CODES = [
   'INVALID', // unknown table/column, bad value, constraint
   'BLOB_MISSING', // upload the file first (retryable)
   'SCHEMA', // written by a client schema the server cannot convert
+  'CHANGED', // a delete of a row someone else changed since this device saw it (the row is kept)
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

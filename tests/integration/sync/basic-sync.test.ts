@@ -92,3 +92,21 @@ describe('sync between two laptops through the real server (PGlite)', () => {
     db.close();
   });
 });
+
+describe("a delete that crosses a colleague's edit", () => {
+  it('keeps the row and tells the deleting laptop why', async () => {
+    const server = await startTestServer();
+    const a = await startClient(server);
+    const b = await startClient(server, 'appraiser2@demo.shamay.local');
+    const draft = await call(a.core, 'valuations.create', { title: 'טיוטה משותפת' });
+    await a.core.syncNow();
+    await b.core.syncNow();
+    await call(b.core, 'valuations.update', { id: draft.id, fields: { addressFull: 'כתובת שהוקלדה בשטח' } });
+    await b.core.syncNow();
+    await call(a.core, 'valuations.deleteDraft', { id: draft.id }); // A has not seen B's edit
+    await a.core.syncNow();
+    const [rejection] = await call(a.core, 'sync.rejected.list', {});
+    expect(rejection).toMatchObject({ rowId: draft.id, operation: 'delete', reasonCode: 'CHANGED' });
+    expect(await call(a.core, 'valuations.get', { id: draft.id })).toMatchObject({ addressFull: 'כתובת שהוקלדה בשטח' });
+  });
+});
