@@ -34,14 +34,14 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     ignores: ['src-main/electron/**'],
-    rules: restrict('Only src-main/electron may import electron.', ['electron', 'electron/*']),
+    rules: restrict('Only src-main/electron may import electron.', ['/electron', '/electron/*']),
   },
   {
     files: ['src-shared/**'],
     rules: restrict(
       'src-shared runs anywhere: no Node built-ins, DOM-only, electron or app-layer imports.',
       NODE,
-      ['electron', 'electron/*', 'react', 'react-dom', 'better-sqlite3', 'pg', '@electric-sql/*'],
+      ['/electron', '/electron/*', 'react', 'react-dom', 'better-sqlite3', 'pg', '@electric-sql/*'],
       ['**/src-main/**', '**/src-server/**', '**/src-renderer/**'],
     ),
   },
@@ -50,7 +50,7 @@ export default tseslint.config(
     rules: restrict(
       'The renderer talks to the core only through the typed contract in src-shared.',
       NODE,
-      ['electron', 'electron/*', 'better-sqlite3', 'pg', '@electric-sql/*'],
+      ['/electron', '/electron/*', 'better-sqlite3', 'pg', '@electric-sql/*'],
       ['**/src-main/**', '**/src-server/**'],
     ),
   },
@@ -58,7 +58,7 @@ export default tseslint.config(
     files: ['src-main/core/**', 'src-main/host/**'],
     rules: restrict(
       'The core is plain Node: no electron, no renderer, no server internals.',
-      ['electron', 'electron/*'],
+      ['/electron', '/electron/*'],
       ['**/src-renderer/**', '**/src-server/**', '**/src-main/electron/**'],
     ),
   },
@@ -66,7 +66,7 @@ export default tseslint.config(
     files: ['src-server/**'],
     rules: restrict(
       'The sync server depends only on src-shared.',
-      ['electron', 'electron/*'],
+      ['/electron', '/electron/*'],
       ['**/src-main/**', '**/src-renderer/**'],
     ),
   },

@@ -1,32 +1,281 @@
-// `npm start`: prepares the embedded default — a sync-server database on PGlite with the demo
-// organization, and a local client store — under .shamay-data/ (or SHAMAY_DATA_DIR).
-// The desktop shell and the browser host attach here as they land (see README "Status").
+// `npm start`: the embedded default in one command. Starts the sync server in this process (PGlite
+// under .shamay-data/server, or DATABASE_URL; the demo office is seeded on first run), then the
+// desktop app pointed at it. Where Electron cannot run (no binary, no display) it says so and serves
+// the same app to a browser instead: the browser host on 127.0.0.1 with the core's data under
+// .shamay-data/client. Ctrl+C stops everything.
+// `npm run dev:web` (scripts/dev-web.ts) runs the browser variant with the renderer rebuilt on change.
+//
+// Environment: SHAMAY_DATA_DIR (default .shamay-data), DATABASE_URL, SHAMAY_SERVER_PORT (8787),
+// SHAMAY_WEB_PORT (8788), SHAMAY_LOG_LEVEL (server log level, default error). A port that is taken is
+// replaced by a free one.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { openLocalDatabase } from '../src-main/core/db/open.ts';
-import { openServerDatabase } from '../src-server/db/open.ts';
-import { seedDemoOrganization } from '../src-server/db/seed-demo.ts';
+import { createCore, type Core } from '../src-main/core/create-core.ts';
+import { startBrowserHost, type BrowserHost } from '../src-main/host/server.ts';
+import { serverConfigSchema } from '../src-server/config.ts';
+import { DEMO_PASSWORD, startSyncServer, type RunningServer } from '../src-server/start.ts';
 
-const dataDir = resolve(process.env.SHAMAY_DATA_DIR ?? '.shamay-data');
-const serverDir = join(dataDir, 'server');
+export const ROOT = resolve(import.meta.dirname, '..');
+export const RENDERER_OUT = join(ROOT, 'out', 'renderer');
+export const VITE_RENDERER_CONFIG = 'vite.renderer.config.ts';
+const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const ELECTRON_VITE_BIN = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+const DEMO_EMAIL = 'appraiser1@demo.shamay.local';
 
-const server = await openServerDatabase({
-  databaseUrl: process.env.DATABASE_URL,
-  dataDir: join(serverDir, 'pgdata'),
-  backupDir: join(serverDir, 'backups'),
-});
-console.log(
-  `sync database: ${server.db.kind === 'pglite' ? join(serverDir, 'pgdata') : 'DATABASE_URL'} ` +
-    `(schema v${server.migration.toVersion}${server.migration.fromVersion !== server.migration.toVersion ? `, migrated from v${server.migration.fromVersion}` : ''})`,
-);
-if (await seedDemoOrganization(server.db, { seed: 1, valuations: 50 })) {
-  console.log('demo organization seeded: 5 people, 50 valuations');
+export interface StartOptions {
+  /** 'auto': Electron where it can run, else the browser host. 'web': always the browser host. */
+  mode: 'auto' | 'web';
+  /** Keep rebuilding the renderer on change (vite build --watch); web mode only. */
+  watch: boolean;
 }
-const [counts] = await server.db.query<{ organizations: number; valuations: number }>(
-  'SELECT (SELECT count(*)::int FROM organizations) AS organizations, (SELECT count(*)::int FROM valuations) AS valuations',
-);
-console.log(`sync database holds ${counts?.organizations} organization(s), ${counts?.valuations} valuation(s)`);
-await server.db.close();
 
-const local = openLocalDatabase({ file: join(dataDir, 'client', 'shamay.sqlite') });
-console.log(`local store: ${join(dataDir, 'client', 'shamay.sqlite')} (schema v${local.migration.toVersion})`);
-local.db.close();
+// ---- the renderer build ------------------------------------------------------------------------
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** out/renderer/index.html is missing or older than what goes into it. */
+export function rendererIsStale(): boolean {
+  const index = join(RENDERER_OUT, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'src-renderer')),
+    newestMtime(join(ROOT, 'src-shared')), // the contract is bundled into the renderer
+    newestMtime(join(ROOT, VITE_RENDERER_CONFIG)),
+  );
+  return sources > built;
+}
+
+function viteArgs(extra: string[] = []): string[] {
+  return [VITE_BIN, 'build', '--config', VITE_RENDERER_CONFIG, ...extra];
+}
+
+function canBuildRenderer(): boolean {
+  if (!existsSync(join(ROOT, VITE_RENDERER_CONFIG))) {
+    console.warn(`${VITE_RENDERER_CONFIG} is missing: the renderer cannot be built; the page will say so.`);
+    return false;
+  }
+  return true;
+}
+
+/** `vite build --config vite.renderer.config.ts` when the build is missing or stale. */
+export async function buildRendererIfStale(): Promise<void> {
+  if (!rendererIsStale() || !canBuildRenderer()) return;
+  console.log('building the renderer (vite build --config vite.renderer.config.ts) ...');
+  const child = spawn(process.execPath, viteArgs(['--logLevel', 'warn']), { cwd: ROOT, stdio: 'inherit' });
+  const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+  if (code === 0) return;
+  if (!existsSync(join(RENDERER_OUT, 'index.html'))) throw new Error(`the renderer build failed (exit code ${code})`);
+  console.warn(`the renderer build failed (exit code ${code}); serving the previous build from ${RENDERER_OUT}.`);
+}
+
+/** `vite build --watch`; resolves once the first build has written index.html. */
+export async function watchRenderer(): Promise<ChildProcess | null> {
+  if (!canBuildRenderer()) return null;
+  console.log('building the renderer and watching for changes (vite build --watch) ...');
+  const index = join(RENDERER_OUT, 'index.html');
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, viteArgs(['--watch', '--logLevel', 'warn']), { cwd: ROOT, stdio: 'inherit' });
+  let exited: number | null | undefined;
+  child.on('exit', (code) => (exited = code));
+  const deadline = startedAt + 180_000;
+  while (Date.now() < deadline) {
+    if (exited !== undefined) throw new Error(`vite build --watch stopped (exit code ${exited})`);
+    if (existsSync(index) && statSync(index).mtimeMs >= startedAt - 1000) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.warn('the first renderer build is taking long; starting anyway.');
+  return child;
+}
+
+// ---- Electron ------------------------------------------------------------------------------------
+
+/**
+ * Why Electron cannot run here, or null when it can. Deliberately not `require('electron')`: when its
+ * binary is missing that call tries to download it.
+ */
+export function electronUnavailableReason(): string | null {
+  const pkgDir = join(ROOT, 'node_modules', 'electron');
+  if (!existsSync(join(pkgDir, 'package.json'))) return 'the electron package is not installed';
+  let relative = '';
+  try {
+    relative = readFileSync(join(pkgDir, 'path.txt'), 'utf8').trim();
+  } catch {
+    // no path.txt: the postinstall download never happened
+  }
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const binary = override ? join(override, relative || 'electron') : relative ? join(pkgDir, 'dist', relative) : null;
+  if (!binary || !existsSync(binary)) return 'its binary is not installed';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display';
+  if (!existsSync(join(ROOT, 'electron.vite.config.ts')) || !existsSync(join(ROOT, 'src-main', 'electron'))) {
+    return 'the desktop shell is not in this checkout';
+  }
+  return null;
+}
+
+// ---- helpers -------------------------------------------------------------------------------------
+
+/** The preferred port when it is free on 127.0.0.1, else 0 (the OS picks one). */
+export function freePort(preferred: number, what: string): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => {
+      console.log(`port ${preferred} is taken; the ${what} uses a free one.`);
+      done(0);
+    });
+    probe.listen(preferred, '127.0.0.1', () => probe.close(() => done(preferred)));
+  });
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, not ${raw}`);
+  return port;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One `npm start` per data folder: two would open the same PGlite directory and local store. */
+function takeLock(dataDir: string): () => void {
+  const file = join(dataDir, 'start.pid');
+  let holder = Number.NaN;
+  try {
+    holder = Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    // no lock file
+  }
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
+    throw new Error(
+      `Shamay is already running from ${dataDir} (process ${holder}). Stop it first, or set SHAMAY_DATA_DIR to another folder. ` +
+        `(If no such process is Shamay, delete ${file}.)`,
+    );
+  }
+  writeFileSync(file, String(process.pid));
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+// ---- start ---------------------------------------------------------------------------------------
+
+export async function start(options: StartOptions): Promise<void> {
+  const dataDir = resolve(process.env.SHAMAY_DATA_DIR ?? join(ROOT, '.shamay-data'));
+  mkdirSync(join(dataDir, 'server'), { recursive: true });
+  mkdirSync(join(dataDir, 'client'), { recursive: true });
+  let releaseLock = () => undefined as void;
+
+  let server: RunningServer | null = null;
+  let core: Core | null = null;
+  let host: BrowserHost | null = null;
+  let child: ChildProcess | null = null;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    try {
+      await host?.stop();
+      core?.close();
+      await server?.stop();
+    } catch (error) {
+      console.error('shutdown failed', error);
+      code = code || 1;
+    }
+    releaseLock();
+    process.exit(code);
+  };
+  let interrupts = 0;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (++interrupts > 1) {
+        console.error('stopping now');
+        releaseLock();
+        process.exit(130);
+      }
+      console.log('\nstopping ...');
+      void shutdown(0);
+    });
+  }
+
+  try {
+    releaseLock = takeLock(dataDir);
+    const electronProblem = options.mode === 'web' ? null : electronUnavailableReason();
+    const useElectron = options.mode === 'auto' && electronProblem === null;
+
+    // The renderer: electron-vite builds its own; the browser host serves out/renderer.
+    if (!useElectron) {
+      if (options.watch) child = await watchRenderer();
+      else await buildRendererIfStale();
+    }
+
+    const databaseUrl = process.env.DATABASE_URL || undefined;
+    const serverDir = join(dataDir, 'server');
+    console.log(`starting the sync server (${databaseUrl ? 'DATABASE_URL' : `PGlite in ${serverDir}`}; the demo office is seeded on first run) ...`);
+    const config = serverConfigSchema.parse({
+      host: '127.0.0.1',
+      port: await freePort(portFromEnv('SHAMAY_SERVER_PORT', 8787), 'sync server'),
+      databaseUrl,
+      dataDir: serverDir,
+      seedDemo: true,
+    });
+    server = await startSyncServer(config, { logger: { level: process.env.SHAMAY_LOG_LEVEL ?? 'error' } });
+    console.log(`sync server: ${server.url} (${server.database})`);
+
+    if (useElectron) {
+      console.log('starting the desktop app (electron-vite preview) ...');
+      child = spawn(process.execPath, [ELECTRON_VITE_BIN, 'preview'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        // The shell's development overrides (read only when the app is not packaged): its userData
+        // folder (the core's data is <userData>/data) and the sync server.
+        env: { ...process.env, SHAMAY_SERVER_URL: server.url, SHAMAY_USER_DATA_DIR: join(dataDir, 'desktop') },
+      });
+      child.on('exit', (code) => void shutdown(code ?? 0));
+      console.log(`sign in with ${DEMO_EMAIL} / ${DEMO_PASSWORD}. Closing the app or Ctrl+C stops everything.`);
+      return;
+    }
+
+    if (options.mode === 'auto') {
+      console.log(`\nElectron cannot run on this machine (${electronProblem}). Starting the browser version instead — open this address:`);
+    } else {
+      console.log('\nthe browser version — open this address:');
+    }
+    core = createCore({ dataDir: join(dataDir, 'client'), serverUrl: server.url });
+    host = await startBrowserHost({ core, staticDir: RENDERER_OUT, port: await freePort(portFromEnv('SHAMAY_WEB_PORT', 8788), 'browser host') });
+    console.log(`\n  ${host.url}\n`);
+    console.log(`Sign in with ${DEMO_EMAIL} / ${DEMO_PASSWORD} (also owner@, admin@, appraiser2@ and viewer@demo.shamay.local, same password).`);
+    console.log(`The address works only on this computer; it carries a new access key on every start. Ctrl+C stops everything.`);
+    if (child) child.on('exit', (code) => !stopping && console.error(`the renderer watcher stopped (exit code ${code}); restart to rebuild.`));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+if (import.meta.main) await start({ mode: 'auto', watch: false });

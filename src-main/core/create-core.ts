@@ -43,6 +43,7 @@ export interface CoreDeps {
   policy?: SettingsPolicy;
   log?: DispatchLog;
   deviceName?: string;
+  appVersion?: string;
 }
 
 export interface Core {
@@ -114,10 +115,25 @@ export function createCore(deps: CoreDeps): Core {
     ...activityHandlers,
     ...syncLocalHandlers(engine ?? NO_SYNC_ENGINE),
     ...settingsHandlers(deps.policy, applyLimits),
+    'app.info': () => ({ version: deps.appVersion ?? '0.1.0', dataDir: deps.dataDir, deviceId, schemaVersion: latestVersion(MIGRATIONS.sqlite) }),
   } satisfies HandlerMap;
 
+  const dispatch = createDispatch(handlers, ctx, deps.log ?? consoleLog);
+  // A session that starts (or moves to another office) syncs at once; so does a core opened signed in.
+  const SYNC_AFTER = new Set(['session.signIn', 'session.continueOffline', 'session.switchOrganization']);
+  if (engine && ctx.state.get('session')) engine.start();
+
   return {
-    dispatch: createDispatch(handlers, ctx, deps.log ?? consoleLog),
+    async dispatch(method, input) {
+      const result = await dispatch(method, input);
+      if (engine && result.ok && SYNC_AFTER.has(method)) engine.start();
+      // Signing out forgets the tokens too; the next person signs in with their own.
+      if (result.ok && method === 'session.signOut') {
+        engine?.pause();
+        tokenStore.save(undefined);
+      }
+      return result;
+    },
     on(event, listener) {
       events.on(event, listener as (payload: unknown) => void);
       return () => events.off(event, listener as (payload: unknown) => void);

@@ -196,6 +196,12 @@ export const contract = {
   'sync.rejected.retry': { input: byId, output: ok },
   'sync.rejected.discard': { input: byId, output: ok },
 
+  // ---- about ------------------------------------------------------------------------------------
+  'app.info': {
+    input: empty,
+    output: z.object({ version: z.string(), dataDir: z.string(), deviceId: id, schemaVersion: z.number().int() }),
+  },
+
   // ---- settings ---------------------------------------------------------------------------------
   'settings.get': { input: empty, output: settings },
   'settings.update': {

@@ -59,7 +59,7 @@ export function createWriter(ctx: WriterContext): Writer {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const latestPending = db.prepare(
-    `SELECT seq, mutation_id, changes, base, base_version, operation, state, activity_id FROM sync_mutations
+    `SELECT seq, mutation_id, changes, base, base_version, operation, state, activity_id, attempts FROM sync_mutations
      WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1`,
   );
   const foldMutation = db.prepare('UPDATE sync_mutations SET changes = ?, base = ? WHERE seq = ?');
@@ -118,11 +118,12 @@ export function createWriter(ctx: WriterContext): Writer {
     return changes.map((change) => {
       const previous = change.coalesce && change.op === 'update'
         ? (latestPending.get(change.table, change.rowId) as
-            | { seq: number; mutation_id: string; changes: string; base: string; base_version: number; operation: string; state: string; activity_id: string }
+            | { seq: number; mutation_id: string; changes: string; base: string; base_version: number; operation: string; state: string; activity_id: string; attempts: number }
             | undefined)
         : undefined;
       const { base, baseVersion } = applyRow(change, now);
-      if (previous && previous.operation === 'update' && previous.state === 'PENDING' && previous.base_version === baseVersion) {
+      // Never fold into a mutation that was already sent: the server may have applied it under its id.
+      if (previous && previous.operation === 'update' && previous.state === 'PENDING' && previous.attempts === 0 && previous.base_version === baseVersion) {
         foldMutation.run(
           JSON.stringify({ ...JSON.parse(previous.changes), ...change.values }),
           JSON.stringify({ ...base, ...JSON.parse(previous.base) }),

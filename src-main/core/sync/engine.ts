@@ -312,10 +312,14 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
       for (const row of rows) if (!wantedFiles.has(row.sha256)) wantedFiles.set(row.sha256, row.name);
     }
     const missing: [string, string][] = [];
-    for (const [sha256, name] of wantedFiles) if (!(await ctx.blobs.has(sha256))) missing.push([sha256, name]);
-    wantedFiles.clear();
+    for (const [sha256, name] of wantedFiles) {
+      if (await ctx.blobs.has(sha256)) wantedFiles.delete(sha256);
+      else missing.push([sha256, name]);
+    }
     if (missing.length === 0) return;
     const held = await client.heldBlobs(organizationId, missing.map(([sha]) => sha));
+    // Files the server does not hold are not asked for again until a pull names them anew.
+    for (const [sha256] of missing) if (!held.has(sha256)) wantedFiles.delete(sha256);
     const queue = missing.filter(([sha]) => held.has(sha));
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
@@ -324,6 +328,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
         if (!bytes) continue;
         const stored = await ctx.blobs.put({ bytes }, name, undefined, { derived: true });
         if (stored.sha256 !== sha256) throw new Error(`downloaded file ${sha256} does not match its hash`);
+        wantedFiles.delete(sha256); // a failed download stays wanted for the next round
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);

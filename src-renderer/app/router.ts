@@ -1,0 +1,50 @@
+// Hash routes, so the same build works from app:// in Electron and from the browser host.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'valuation'; id: string; step: number }
+  | { name: 'activity'; id: string }
+  | { name: 'sync' }
+  | { name: 'conflicts' }
+  | { name: 'rejected' }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'valuations' && parts[1]) {
+    if (parts[2] === 'activity') return { name: 'activity', id: parts[1] };
+    const step = Number(parts[3] ?? 1);
+    return { name: 'valuation', id: parts[1], step: step >= 1 && step <= 5 ? step : 1 };
+  }
+  if (parts[0] === 'sync' || parts[0] === 'conflicts' || parts[0] === 'rejected' || parts[0] === 'settings') return { name: parts[0] };
+  return { name: 'dashboard' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'dashboard':
+      return '#/';
+    case 'valuation':
+      return `#/valuations/${route.id}/step/${route.step}`;
+    case 'activity':
+      return `#/valuations/${route.id}/activity`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,116 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { startTransition, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VALUATION_STATUSES, type ValuationStatus } from '../../../src-shared/domain/enums.ts';
+import { api } from '../../api/index.ts';
+import { hrefOf, navigate } from '../../app/router.ts';
+import { blockParcel, formatAgorot, formatDate } from '../../i18n/format.ts';
+import { useSession } from '../../stores/session.ts';
+import { StatusBadge, SyncBadge } from '../../ui/badges.tsx';
+import { ErrorText } from '../../ui/error-text.tsx';
+import { useValuationPages, type ListQuery } from './use-valuation-pages.ts';
+
+const ROW_HEIGHT = 44;
+type Sort = ListQuery['sort'];
+
+export function Dashboard() {
+  const { t } = useTranslation();
+  const role = useSession((s) => s.session?.role);
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState<ListQuery>({ sort: 'updatedAt', direction: 'desc' });
+  const [error, setError] = useState<unknown>(null);
+  const { total, rowAt } = useValuationPages(query);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  const update = (changes: Partial<ListQuery>) => startTransition(() => setQuery((q) => ({ ...q, ...changes })));
+  const create = async () => {
+    try {
+      const valuation = await api.call('valuations.create', { title: t('dashboard.newTitle') });
+      navigate({ name: 'valuation', id: valuation.id, step: 1 });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section className="dashboard" aria-labelledby="dashboard-title">
+      <header className="toolbar">
+        <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+        {role !== 'CLIENT_VIEWER' && (
+          <button type="button" className="primary" onClick={() => void create()}>
+            {t('dashboard.new')}
+          </button>
+        )}
+      </header>
+      <div className="filters" role="search">
+        <input
+          type="search"
+          aria-label={t('dashboard.search')}
+          placeholder={t('dashboard.search')}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            update({ search: e.target.value || undefined });
+          }}
+        />
+        <select aria-label={t('dashboard.columns.status')} value={query.status?.[0] ?? ''} onChange={(e) => update({ status: e.target.value ? [e.target.value as ValuationStatus] : undefined })}>
+          <option value="">{t('dashboard.allStatuses')}</option>
+          {VALUATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('dashboard.sort')} value={query.sort} onChange={(e) => update({ sort: e.target.value as Sort, direction: e.target.value === 'title' ? 'asc' : 'desc' })}>
+          <option value="updatedAt">{t('dashboard.sortUpdated')}</option>
+          <option value="createdAt">{t('dashboard.sortCreated')}</option>
+          <option value="title">{t('dashboard.sortTitle')}</option>
+          <option value="status">{t('dashboard.sortStatus')}</option>
+        </select>
+        <span className="count" aria-live="polite" data-testid="valuation-count">
+          {total === null ? t('app.loading') : t('dashboard.count', { count: total })}
+        </span>
+      </div>
+      <ErrorText error={error} />
+      <div className="table-head" role="row">
+        <span>{t('dashboard.columns.title')}</span>
+        <span>{t('dashboard.columns.address')}</span>
+        <span>{t('dashboard.columns.blockParcel')}</span>
+        <span>{t('dashboard.columns.client')}</span>
+        <span>{t('dashboard.columns.status')}</span>
+        <span>{t('dashboard.columns.updated')}</span>
+        <span>{t('dashboard.columns.value')}</span>
+        <span>{t('dashboard.columns.sync')}</span>
+      </div>
+      <div ref={scroller} className="table-body" role="table" aria-rowcount={total ?? 0} data-testid="valuation-list">
+        {total === 0 && <p className="empty">{t('dashboard.empty')}</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rowAt(item.index);
+            return (
+              <div key={item.key} role="row" aria-rowindex={item.index + 1} className="table-row" style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+                {row ? (
+                  <>
+                    <a href={hrefOf({ name: 'valuation', id: row.id, step: 1 })} className="title" data-testid="valuation-row">
+                      {row.title}
+                    </a>
+                    <span>{row.addressFull}</span>
+                    <span dir="ltr">{blockParcel(row.block, row.parcel, row.subparcel)}</span>
+                    <span>{row.clientName}</span>
+                    <StatusBadge status={row.status} />
+                    <span>{formatDate(row.updatedAt)}</span>
+                    <span>{formatAgorot(row.finalValuationAgorot)}</span>
+                    <SyncBadge state={row.syncState} />
+                  </>
+                ) : (
+                  <span className="placeholder" aria-busy="true" />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

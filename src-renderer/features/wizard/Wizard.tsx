@@ -1,0 +1,148 @@
+// The 5-step valuation wizard (DOMAIN.md "The 5-step wizard"): a header with the valuation's status
+// and actions, the step navigator, and the current step. The route's step is shown (a step is a
+// link); when the saved session stood elsewhere, a banner offers to continue there.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ValuationEditable } from '../../../src-shared/contract/entities.ts';
+import { api } from '../../api/index.ts';
+import { hrefOf, navigate } from '../../app/router.ts';
+import { en } from '../../i18n/en.ts';
+import { he } from '../../i18n/he.ts';
+import { useSession } from '../../stores/session.ts';
+import { ErrorText } from '../../ui/error-text.tsx';
+import { Step1 } from './Step1.tsx';
+import { addressOf, emptyStep1, toStep1Draft, type Step1Data, type Step1Draft } from './step1-model.ts';
+import { Step2 } from './Step2.tsx';
+import { Step3, step3Drafts, type Step3Drafts } from './Step3.tsx';
+import { StepNav } from './StepNav.tsx';
+import { StepPlaceholder } from './StepPlaceholder.tsx';
+import { readOnlyReason, useValuation } from './use-valuation.ts';
+import { useWizardSession } from './use-wizard-session.ts';
+import { WizardHeader } from './WizardHeader.tsx';
+import './wizard.css';
+
+/** Titles a new valuation gets from the dashboard; such a title is replaced once the address is known. */
+const DEFAULT_TITLES = new Set([he.dashboard.newTitle, en.dashboard.newTitle]);
+
+/** Today as 'YYYY-MM-DD' in local time. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function Wizard({ valuationId, step }: { valuationId: string; step: number }) {
+  const { t } = useTranslation();
+  const user = useSession((s) => s.session?.user ?? null);
+  const role = useSession((s) => s.session?.role ?? null);
+  const { valuation, error: loadError, replace } = useValuation(valuationId);
+  const reason = valuation ? readOnlyReason(valuation.status, role) : null;
+  const readOnly = valuation ? reason !== null : null;
+  const wizard = useWizardSession({ valuationId, readOnly, step });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef(step);
+
+  // A new step gets the focus on its heading, so keyboard and screen-reader users start at its top.
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    heading.current?.focus();
+  }, [step]);
+
+  // Step 1's form reads this when it mounts and owns its state afterwards: the session's draft first,
+  // then what the valuation holds (read-only users, or a session started after the step was completed).
+  // Defaults (today, the user as appraiser) only for someone who is about to fill the form in.
+  const step1Defaults = readOnly === false ? emptyStep1({ appraiserName: user?.name ?? '', reportDate: today() }) : emptyStep1();
+  const step1Initial: Step1Draft = toStep1Draft(wizard.stepData.step1 ?? valuation?.step1Data ?? null, step1Defaults);
+
+  if (loadError) {
+    return (
+      <section className="panel" aria-labelledby="wizard-error-title">
+        <h1 id="wizard-error-title">{t('wizard.loadFailed')}</h1>
+        <ErrorText error={loadError} />
+        <a href={hrefOf({ name: 'dashboard' })}>{t('valuation.back')}</a>
+      </section>
+    );
+  }
+  if (!valuation || !wizard.ready || readOnly === null) return <p className="loading">{t('app.loading')}</p>;
+
+  const completeAndGo = async (completed: number, data: Record<string, unknown>) => {
+    await wizard.completeStep(completed, data);
+    navigate({ name: 'valuation', id: valuationId, step: Math.min(completed + 1, 5) });
+  };
+
+  const completeStep1 = async (data: Step1Data) => {
+    await wizard.completeStep(1, { ...data });
+    const address = addressOf(data);
+    const fields: Partial<ValuationEditable> = { addressFull: address };
+    if (DEFAULT_TITLES.has(valuation.title.trim())) fields.title = t('wizard.defaultTitle', { rooms: data.rooms, address });
+    replace(await api.call('valuations.update', { id: valuation.id, fields }));
+    navigate({ name: 'valuation', id: valuationId, step: 2 });
+  };
+
+  const setStep3Drafts = (update: (drafts: Step3Drafts) => Step3Drafts) =>
+    wizard.setStepDraft('step3', (previous: unknown) => ({ drafts: update(step3Drafts(previous)) }));
+
+  let content;
+  switch (step) {
+    case 1:
+      content = (
+        <Step1
+          key={`${valuationId}:${readOnly ? 'read-only' : 'edit'}`}
+          valuationId={valuationId}
+          initial={step1Initial}
+          readOnly={readOnly}
+          onDraft={(draft) => wizard.setStepDraft('step1', draft)}
+          onComplete={completeStep1}
+        />
+      );
+      break;
+    case 2:
+      content = <Step2 valuation={valuation} readOnly={readOnly} onComplete={(data) => completeAndGo(2, data)} />;
+      break;
+    case 3:
+      content = (
+        <Step3 valuation={valuation} readOnly={readOnly} drafts={step3Drafts(wizard.stepData.step3)} onDrafts={setStep3Drafts} onComplete={(data) => completeAndGo(3, data)} />
+      );
+      break;
+    default:
+      content = <StepPlaceholder valuationId={valuationId} step={step === 5 ? 5 : 4} />;
+  }
+
+  return (
+    <div className="wizard" data-testid="wizard">
+      <WizardHeader
+        valuation={valuation}
+        role={role}
+        userId={user?.id ?? null}
+        readOnly={readOnly}
+        saveStatus={wizard.session ? wizard.saveStatus : null}
+        onValuation={replace}
+        beforeLeave={wizard.flush}
+      />
+      {reason && (
+        <p className="wizard-readonly" role="note" data-testid="wizard-read-only">
+          {t(reason)}
+        </p>
+      )}
+      <StepNav valuation={valuation} step={step} />
+      {wizard.resumeFrom !== null && (
+        <div className="resume-banner" role="region" aria-label={t('wizard.resume')} data-testid="resume-banner">
+          <p>{t('wizard.resumeAt', { step: wizard.resumeFrom, name: t(`wizard.steps.${wizard.resumeFrom}`) })}</p>
+          <a className="button-link primary" href={hrefOf({ name: 'valuation', id: valuationId, step: wizard.resumeFrom })}>
+            {t('wizard.resume')}
+          </a>
+          <button type="button" onClick={wizard.dismissResume}>
+            {t('wizard.dismiss')}
+          </button>
+        </div>
+      )}
+      <ErrorText error={wizard.error} />
+      <section className="wizard-step" aria-labelledby="wizard-step-title">
+        <h2 id="wizard-step-title" ref={heading} tabIndex={-1}>
+          <span className="step-of">{t('wizard.stepOf', { step, total: 5 })}</span> {t(`wizard.steps.${step}`)}
+        </h2>
+        {content}
+      </section>
+    </div>
+  );
+}
