@@ -91,6 +91,22 @@ export class BatchState {
     return Boolean(entry && (entry.inserted || entry.dirty.size > 0));
   }
 
+  private readonly versionNumbers = new Map<string, number>();
+
+  /** The next version number of a document's history, counting versions added earlier in this batch. */
+  async nextDocumentVersion(documentId: string): Promise<number> {
+    let last = this.versionNumbers.get(documentId);
+    if (last === undefined) {
+      const [row] = await this.tx.query<{ n: number }>(
+        'SELECT coalesce(max(version_number), 0)::int AS n FROM document_versions WHERE document_id = $1',
+        [documentId],
+      );
+      last = row?.n ?? 0;
+    }
+    this.versionNumbers.set(documentId, last + 1);
+    return last + 1;
+  }
+
   wasDeleted(table: string, id: string): boolean {
     return this.deletedKeys.has(`${table}:${id}`);
   }

@@ -20,7 +20,7 @@ import { withTenant, type Role } from '../context.ts';
 import { BatchState, type Row } from './batch-state.ts';
 import { VersionAllocator } from './change-feed.ts';
 import { insertMany } from './sql.ts';
-import { ACTOR_COLUMNS, SERVER_MANAGED_ON_UPDATE, serverColumns } from './tables.ts';
+import { ACTOR_COLUMNS, CASCADES, SERVER_MANAGED_ON_UPDATE, serverColumns, SET_NULL_ON_DELETE } from './tables.ts';
 
 /** The newest client schema this server understands; older ones are converted or refused. */
 const CLIENT_SCHEMA_VERSION = latestVersion(MIGRATIONS.sqlite);
@@ -49,10 +49,13 @@ export async function pushMutations(
   try {
     return await withTenant(db, scope, (tx) => applyBatch(tx, actor, mutations, now));
   } catch (error) {
+    // Connection loss, deadlock, serialization failure, shutdown: the client simply tries again.
+    const refusal = refusalFor(error);
+    if (!refusal) throw error;
     if (mutations.length === 1) {
-      // A database error on a single mutation (a constraint, a bad value) is that mutation's fault.
+      // A constraint or a bad value in a single mutation is that mutation's fault.
       const [mutation] = mutations as [Mutation];
-      const result = rejected(mutation, 'INVALID', `The server could not apply this change: ${databaseMessage(error)}`);
+      const result = rejected(mutation, 'INVALID', refusal);
       await withTenant(db, scope, (tx) => recordResults(tx, actor, [{ result, record: true, mutation }], now));
       return [{ ...result, row: null }];
     }
@@ -124,7 +127,10 @@ async function decide(state: BatchState, allocator: VersionAllocator, actor: Pus
     const edit = parent ? canEdit(parent.status, actor.role) : allowed;
     if (!edit.allowed) return refuse(edit.code, edit.reason);
     const serverVersion = version();
-    state.insert(m.table, m.rowId, { ...m.changes, server_version: serverVersion });
+    // Two devices may number a document's versions alike offline: the server numbers them.
+    const numbered =
+      m.table === 'document_versions' ? { version_number: await state.nextDocumentVersion(String(m.changes.document_id)) } : {};
+    state.insert(m.table, m.rowId, { ...m.changes, ...numbered, server_version: serverVersion });
     return done(m, 'applied', serverVersion, [], m.activity);
   }
 
@@ -156,7 +162,11 @@ async function decide(state: BatchState, allocator: VersionAllocator, actor: Pus
     return done(m, 'applied', null, [], m.activity);
   }
 
-  const managed = Object.keys(m.changes).filter((c) => SERVER_MANAGED_ON_UPDATE.has(c));
+  // Re-uploading a file makes the caller its uploader; the appraiser (created_by_id) never changes.
+  const selfAssignable = new Set(['uploaded_by_id', 'generated_by_id']);
+  const managed = Object.keys(m.changes).filter(
+    (c) => SERVER_MANAGED_ON_UPDATE.has(c) && !(selfAssignable.has(c) && m.changes[c] === actor.userId),
+  );
   if (managed.length) return refuse('FORBIDDEN', `These fields cannot be changed: ${managed.join(', ')}.`);
 
   // Per-field three-way decision: a field the server has not changed since the client's base takes
@@ -225,6 +235,8 @@ async function valuationOf(state: BatchState, table: string, row: Row): Promise<
       const parentRow = typeof parentId === 'string' ? await state.get(parentTable, parentId) : null;
       return parentRow ? valuation(parentRow.valuation_id) : 'missing';
     }
+    case 'comparables':
+      return null; // the organization's comparables library belongs to no valuation
     default:
       return null;
   }
@@ -300,7 +312,10 @@ async function recordResults(tx: SqlSession, actor: PushActor, decided: readonly
   );
 }
 
-/** Each result carries the row as the server now has it (null when it does not exist), so the client can settle at once. */
+/**
+ * Each result carries the row as the server now has it (null when it does not exist), so the client
+ * can settle at once; a refused delete also carries the rows the device's delete took with it.
+ */
 async function attachRows(tx: SqlSession, mutations: readonly Mutation[], results: readonly MutationResult[]) {
   const ids = new Map<string, string[]>();
   for (const m of mutations) if (serverColumns(m.table)) pushTo(ids, m.table, m.rowId);
@@ -308,10 +323,40 @@ async function attachRows(tx: SqlSession, mutations: readonly Mutation[], result
   for (const [table, list] of ids) {
     for (const row of await tx.query<Row>(`SELECT * FROM "${table}" WHERE id = ANY($1::uuid[])`, [list])) rows.set(`${table}:${String(row.id)}`, row);
   }
-  return results.map((result, i) => ({ ...result, row: rows.get(`${mutations[i]!.table}:${mutations[i]!.rowId}`) ?? null }));
+  return Promise.all(
+    results.map(async (result, i) => {
+      const m = mutations[i]!;
+      const row = rows.get(`${m.table}:${m.rowId}`) ?? null;
+      const refusedDelete = m.op === 'delete' && result.outcome === 'rejected' && row;
+      return { ...result, row, ...(refusedDelete ? { related: await dependentsOf(tx, m.table, [m.rowId]) } : {}) };
+    }),
+  );
 }
 
-function databaseMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 300);
+/** The rows that hang off these rows through foreign keys (what a local delete cascades to). */
+async function dependentsOf(tx: SqlSession, table: string, ids: string[]): Promise<{ table: string; row: Row }[]> {
+  const found: { table: string; row: Row }[] = [];
+  for (const [child, column] of [...(CASCADES[table] ?? []), ...(SET_NULL_ON_DELETE[table] ?? [])]) {
+    if (child === table) continue;
+    const rows = await tx.query<Row>(`SELECT * FROM "${child}" WHERE "${column}" = ANY($1::uuid[])`, [ids]);
+    if (rows.length === 0) continue;
+    found.push(...rows.map((row) => ({ table: child, row })));
+    found.push(...(await dependentsOf(tx, child, rows.map((r) => String(r.id)))));
+  }
+  return found;
+}
+
+/**
+ * The reason given for a database refusal of the data itself (integrity or data exceptions, SQLSTATE
+ * classes 23 and 22), worded without the database's own text (no constraint names, no other rows);
+ * null for anything else, which is transient or a bug and must not become a permanent rejection.
+ */
+function refusalFor(error: unknown): string | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string') return null;
+  if (code === '23505') return 'This change conflicts with data that already exists on the server.';
+  if (code === '23503') return 'This change refers to something that does not exist on the server.';
+  if (code.startsWith('23')) return 'This change breaks a rule of the data model (a required or limited value).';
+  if (code.startsWith('22')) return 'A value in this change has the wrong form or is out of range.';
+  return null;
 }

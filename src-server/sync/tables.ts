@@ -18,6 +18,8 @@ const TABLES: Record<PulledTable, PgTable> = {
   activity_logs: schema.activityLogs,
   document_shares: schema.documentShares,
   document_access_logs: schema.documentAccessLogs,
+  // comparables library (organization-wide, belongs to no valuation)
+  comparables: schema.comparables,
 };
 
 export interface ServerColumn {

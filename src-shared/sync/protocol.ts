@@ -128,6 +128,8 @@ export const mutationResult = z.object({
   conflicts: z.array(fieldConflict),
   /** The row as the server has it after this mutation (null: it does not exist there), so the client settles at once. */
   row: serverRow.nullable().optional(),
+  /** For a refused delete: the rows the device's own delete removed with it (children), to restore. */
+  related: z.array(z.object({ table: z.string(), row: serverRow })).optional(),
 });
 export type MutationResult = z.infer<typeof mutationResult>;
 
@@ -182,6 +184,7 @@ export const CLIENT_WRITABLE_TABLES = [
   'images',
   'asset_variants',
   'assets',
+  'comparables', // the organization's comparables library
 ] as const;
 export type ClientWritableTable = (typeof CLIENT_WRITABLE_TABLES)[number];
 
@@ -200,5 +203,6 @@ export const PULLED_TABLES = [
   'activity_logs',
   'document_shares',
   'document_access_logs',
+  'comparables', // the organization's comparables library
 ] as const;
 export type PulledTable = (typeof PULLED_TABLES)[number];

@@ -230,6 +230,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
               )
               .run(ctx.newId(), m.organization_id, m.table_name, m.row_id, conflict.field, JSON.stringify(conflict.localValue ?? null), JSON.stringify(conflict.serverValue ?? null), conflict.winner, m.mutation_id, conflict.serverActorId, conflict.serverChangedAt, ctx.now());
           }
+          if (result.related?.length) for (const key of applyServerRows(ctx.db, result.related)) touched.add(key);
           if (result.row) applyServerRows(ctx.db, [{ table: m.table_name, row: result.row }]);
           else if (result.outcome === 'rejected' || m.operation === 'delete') applyTombstones(ctx.db, [{ table: m.table_name, rowId: m.row_id }]);
           touched.add(key);

@@ -173,8 +173,8 @@ export function syncLocalHandlers(engine: SyncEngineControl): HandlerMap<Methods
         .prepare("UPDATE sync_rejections SET status = 'DISCARDED' WHERE id = ? AND organization_id = ? AND status = 'OPEN'")
         .run(id, actor.organizationId);
       if (result.changes === 0) throw new AppError('NOT_FOUND', 'No such rejected change.', { id });
-      // The server's version of the row comes back with the next pull.
-      ctx.state.set('repullRequested', true);
+      // Nothing to undo here: when the server refused the change it sent its own row back, and that
+      // row replaced the local one then.
       publish(ctx);
       return { ok: true as const };
     },
