@@ -9,6 +9,7 @@ import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './http/errors.ts';
 import type { LiveHub } from './live/hub.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
+import { registerUpdateRoutes } from './updates/routes.ts';
 
 /** JSON bodies (push batches) are capped; file uploads have their own limit on the blob routes. */
 export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
@@ -24,5 +25,6 @@ export function buildServer(ctx: Omit<ServerContext, 'log'>, live: LiveHub, logg
   registerAuthRoutes(app, full);
   registerBlobRoutes(app, full, { authenticate, requireMembership: membership });
   registerSyncRoutes(app, full, { authenticate, requireMembership: membership, live });
+  registerUpdateRoutes(app, full);
   return { app, ctx: full };
 }

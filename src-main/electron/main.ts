@@ -10,6 +10,7 @@ import { createInvokeHandler, forwardEvent, registerIpc } from './ipc.ts';
 import { createFileLog, type FileLog } from './log.ts';
 import { buildMenuTemplate, menuLanguage, type MenuLanguage } from './menu.ts';
 import { loadPolicy } from './policy.ts';
+import { startAutoUpdates } from './updater.ts';
 import { APP_START_URL, installSecurityHandlers, secureWebPreferences, trustedOrigins } from './security.ts';
 import { createTokenKeeper } from './token-store.ts';
 import { loadWindowState, MIN_SIZE, restoreBounds, trackWindowState } from './window-state.ts';
@@ -61,7 +62,7 @@ async function start(): Promise<void> {
 
   // ---- core ----
   const tokens = createTokenKeeper({ file: join(userData, 'tokens.bin'), cipher: safeStorage, platform: process.platform, log });
-  const policy = loadPolicy();
+  const policy = loadPolicy({ log });
   log.info('policy', { source: policy.source });
   const core = startCore(log, {
     init: {
@@ -105,7 +106,15 @@ async function start(): Promise<void> {
   };
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
   applyMenu();
-  void core.ready.then(async () => followSettings(await core.call('settings.get', {}))).catch(() => {});
+  void core.ready
+    .then(async () => {
+      const settings = await core.call('settings.get', {});
+      followSettings(settings);
+      // Updates come from the organization's own server (or UpdateUrl), as policy allows.
+      const serverUrl = settings.ok ? ((settings.value as { serverUrl?: string | null }).serverUrl ?? null) : null;
+      await startAutoUpdates({ policy: policy.updates, serverUrl, isPackaged: app.isPackaged, userData, log });
+    })
+    .catch((error: unknown) => log.error('start-up after core ready failed', { error: String(error) }));
 
   // ---- IPC: the one channel ----
   registerIpc(

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createFileLog } from '../../../src-main/electron/log.ts';
 import { buildMenuTemplate, menuLanguage } from '../../../src-main/electron/menu.ts';
-import { loadPolicy } from '../../../src-main/electron/policy.ts';
 import { createTokenKeeper, encryptionUnavailableReason, type SecretCipher } from '../../../src-main/electron/token-store.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
@@ -142,8 +141,3 @@ describe('token keeper', () => {
   });
 });
 
-describe('policy stub', () => {
-  it('reads nothing yet and invents nothing', () => {
-    expect(loadPolicy()).toEqual({ settings: undefined, source: null });
-  });
-});
