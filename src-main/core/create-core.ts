@@ -11,6 +11,7 @@ import { latestVersion } from '../../src-shared/db/migrations.ts';
 import { MIGRATIONS } from '../../src-shared/db/migrations.generated.ts';
 import { activityHandlers } from './activity/handlers.ts';
 import { assetHandlers } from './assets/handlers.ts';
+import { comparableHandlers } from './comparables/handlers.ts'; // comparables library
 import { createBlobStore } from './blobs/blob-store.ts';
 import { createLocalState, type AuthClient, type CoreContext } from './context.ts';
 import { openLocalDatabase } from './db/open.ts';
@@ -113,6 +114,7 @@ export function createCore(deps: CoreDeps): Core {
     ...imageHandlers,
     ...assetHandlers,
     ...activityHandlers,
+    ...comparableHandlers, // comparables library
     ...syncLocalHandlers(engine ?? NO_SYNC_ENGINE),
     ...settingsHandlers(deps.policy, applyLimits),
     'app.info': () => ({ version: deps.appVersion ?? '0.1.0', dataDir: deps.dataDir, deviceId, schemaVersion: latestVersion(MIGRATIONS.sqlite) }),

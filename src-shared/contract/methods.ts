@@ -28,6 +28,14 @@ import {
   valuationSummary,
   wizardSession,
 } from './entities.ts';
+// comparables library (step 4)
+import {
+  comparableField,
+  comparableSearch,
+  comparableSearchResult,
+  importPreview,
+  importResult,
+} from '../domain/comparables/contract.ts';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -117,6 +125,15 @@ export const contract = {
   'documents.versions': { input: z.object({ documentId: id }).strict(), output: z.array(documentVersion) },
   'documents.getExtracted': { input: byId, output: z.object({ extracted: jsonObject.nullable() }) },
   'documents.updateExtracted': { input: z.object({ id, extracted: jsonObject }).strict(), output: documentEntity },
+  /** Reads the fields of a Tabu extract, condominium order or permit from its text layer (offline). */
+  'documents.extract': {
+    input: z.object({ id, keepManual: z.boolean().optional() }).strict(),
+    output: z.object({
+      document: documentEntity,
+      status: z.enum(['EXTRACTED', 'NO_TEXT_LAYER', 'UNSUPPORTED']),
+      warnings: z.array(jsonObject),
+    }),
+  },
 
   // ---- images -----------------------------------------------------------------------------------
   'images.add': {
@@ -195,6 +212,29 @@ export const contract = {
   'sync.rejected.list': { input: empty, output: z.array(rejectionEntity) },
   'sync.rejected.retry': { input: byId, output: ok },
   'sync.rejected.discard': { input: byId, output: ok },
+
+  // ---- comparables library (organization-wide, synced) -------------------------------------------
+  /** Reads a CSV or XLSX file and shows the column mapping, every row parsed and its errors; writes nothing. */
+  'comparables.previewImport': {
+    input: z
+      .object({ fileName: z.string().min(1).max(1024), source: fileSource, mapping: z.array(comparableField.nullable()).max(200).optional() })
+      .strict(),
+    output: importPreview,
+  },
+  /** Adds the file's rows to the library; without skipInvalid any row with an error stops the whole import. */
+  'comparables.import': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(1024),
+        source: fileSource,
+        mapping: z.array(comparableField.nullable()).max(200).optional(),
+        skipInvalid: z.boolean(),
+      })
+      .strict(),
+    output: importResult,
+  },
+  'comparables.search': { input: comparableSearch, output: comparableSearchResult },
+  'comparables.remove': { input: byId, output: ok },
 
   // ---- about ------------------------------------------------------------------------------------
   'app.info': {

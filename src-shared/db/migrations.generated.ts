@@ -37,6 +37,26 @@ export const MIGRATIONS: MigrationSet = {
       "version": 7,
       "tag": "0006_list_indexes",
       "sql": "CREATE INDEX `valuations_organization_updated_idx` ON `valuations` (`organization_id`,`updated_at`,`id`);--> statement-breakpoint\nCREATE INDEX `valuations_organization_created_idx` ON `valuations` (`organization_id`,`created_at`,`id`);--> statement-breakpoint\nCREATE INDEX `valuations_organization_title_idx` ON `valuations` (`organization_id`,`title`,`id`);--> statement-breakpoint\nCREATE INDEX `valuations_organization_status_id_idx` ON `valuations` (`organization_id`,`status`,`id`);"
+    },
+    {
+      "version": 8,
+      "tag": "0007_comparables",
+      "sql": "CREATE TABLE `comparables` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`organization_id` text NOT NULL,\n\t`source` text NOT NULL,\n\t`source_file_name` text,\n\t`deal_date` text NOT NULL,\n\t`address` text,\n\t`street` text,\n\t`house_number` text,\n\t`city` text,\n\t`block` text,\n\t`parcel` text,\n\t`subparcel` text,\n\t`rooms_tenths` integer,\n\t`floor` text,\n\t`area_hundredths` integer,\n\t`parking` integer,\n\t`build_year` integer,\n\t`price_agorot` integer NOT NULL,\n\t`property_type` text,\n\t`deal_nature` text,\n\t`partial_share` text,\n\t`created_by_id` text NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,\n\t`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,\n\t`server_version` integer DEFAULT 0 NOT NULL,\n\tFOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`created_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,\n\tCONSTRAINT \"comparables_source_check\" CHECK(\"source\" IN ('NADLAN', 'SPREADSHEET', 'MANUAL')),\n\tCONSTRAINT \"comparables_deal_date_format\" CHECK(\"deal_date\" LIKE '____-__-__'),\n\tCONSTRAINT \"comparables_rooms_tenths_non_negative\" CHECK(\"rooms_tenths\" IS NULL OR \"rooms_tenths\" >= 0),\n\tCONSTRAINT \"comparables_area_hundredths_non_negative\" CHECK(\"area_hundredths\" IS NULL OR \"area_hundredths\" >= 0),\n\tCONSTRAINT \"comparables_parking_non_negative\" CHECK(\"parking\" IS NULL OR \"parking\" >= 0),\n\tCONSTRAINT \"comparables_build_year_non_negative\" CHECK(\"build_year\" IS NULL OR \"build_year\" >= 0),\n\tCONSTRAINT \"comparables_price_agorot_non_negative\" CHECK(\"price_agorot\" IS NULL OR \"price_agorot\" >= 0)\n);\n--> statement-breakpoint\nCREATE INDEX `comparables_organization_block_parcel_idx` ON `comparables` (`organization_id`,`block`,`parcel`);--> statement-breakpoint\nCREATE INDEX `comparables_organization_city_street_idx` ON `comparables` (`organization_id`,`city`,`street`);--> statement-breakpoint\nCREATE INDEX `comparables_organization_deal_date_idx` ON `comparables` (`organization_id`,`deal_date`);--> statement-breakpoint\nCREATE INDEX `comparables_created_by_id_idx` ON `comparables` (`created_by_id`);"
+    },
+    {
+      "version": 9,
+      "tag": "0008_comparables_updated_at",
+      "sql": "-- Keep comparables.updated_at current on every UPDATE that does not set it itself (as 0001 does for the other tables).\nCREATE TRIGGER `comparables_set_updated_at` AFTER UPDATE ON `comparables` FOR EACH ROW WHEN NEW.`updated_at` IS OLD.`updated_at`\nBEGIN\n  UPDATE `comparables` SET `updated_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = NEW.rowid;\nEND;\n"
+    },
+    {
+      "version": 10,
+      "tag": "0009_client_updated_at_by_writer",
+      "sql": "-- On the client, updated_at is set by the one writer on every local change, and rows from the server\n-- carry the server's updated_at. A trigger here rewrote it whenever a server row was applied again\n-- with the same updated_at, so devices drifted from the server (found by the chaos test).\nDROP TRIGGER IF EXISTS `asset_variants_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `assets_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `comparables_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `document_shares_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `document_versions_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `documents_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `images_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `memberships_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `organizations_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `sync_rejections_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `sync_state_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `users_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `valuation_sessions_set_updated_at`;\n--> statement-breakpoint\nDROP TRIGGER IF EXISTS `valuations_set_updated_at`;\n"
+    },
+    {
+      "version": 11,
+      "tag": "0010_provisional_version_numbers",
+      "sql": "DROP INDEX `document_versions_document_version_unique`;--> statement-breakpoint\nCREATE INDEX `document_versions_document_version_idx` ON `document_versions` (`document_id`,`version_number`);"
     }
   ],
   "postgres": [
@@ -69,6 +89,21 @@ export const MIGRATIONS: MigrationSet = {
       "version": 6,
       "tag": "0005_list_indexes",
       "sql": "CREATE INDEX \"valuations_organization_updated_idx\" ON \"valuations\" USING btree (\"organization_id\",\"updated_at\",\"id\");--> statement-breakpoint\nCREATE INDEX \"valuations_organization_created_idx\" ON \"valuations\" USING btree (\"organization_id\",\"created_at\",\"id\");--> statement-breakpoint\nCREATE INDEX \"valuations_organization_title_idx\" ON \"valuations\" USING btree (\"organization_id\",\"title\",\"id\");--> statement-breakpoint\nCREATE INDEX \"valuations_organization_status_id_idx\" ON \"valuations\" USING btree (\"organization_id\",\"status\",\"id\");"
+    },
+    {
+      "version": 7,
+      "tag": "0006_comparables",
+      "sql": "CREATE TABLE \"comparables\" (\n\t\"id\" uuid PRIMARY KEY NOT NULL,\n\t\"organization_id\" uuid NOT NULL,\n\t\"source\" text NOT NULL,\n\t\"source_file_name\" text,\n\t\"deal_date\" text NOT NULL,\n\t\"address\" text,\n\t\"street\" text,\n\t\"house_number\" text,\n\t\"city\" text,\n\t\"block\" text,\n\t\"parcel\" text,\n\t\"subparcel\" text,\n\t\"rooms_tenths\" integer,\n\t\"floor\" text,\n\t\"area_hundredths\" integer,\n\t\"parking\" integer,\n\t\"build_year\" integer,\n\t\"price_agorot\" bigint NOT NULL,\n\t\"property_type\" text,\n\t\"deal_nature\" text,\n\t\"partial_share\" text,\n\t\"created_by_id\" uuid NOT NULL,\n\t\"created_at\" timestamp(3) with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp(3) with time zone DEFAULT now() NOT NULL,\n\t\"server_version\" bigint DEFAULT 0 NOT NULL,\n\tCONSTRAINT \"comparables_source_check\" CHECK (\"source\" IN ('NADLAN', 'SPREADSHEET', 'MANUAL')),\n\tCONSTRAINT \"comparables_deal_date_format\" CHECK (\"deal_date\" LIKE '____-__-__'),\n\tCONSTRAINT \"comparables_rooms_tenths_non_negative\" CHECK (\"rooms_tenths\" IS NULL OR \"rooms_tenths\" >= 0),\n\tCONSTRAINT \"comparables_area_hundredths_non_negative\" CHECK (\"area_hundredths\" IS NULL OR \"area_hundredths\" >= 0),\n\tCONSTRAINT \"comparables_parking_non_negative\" CHECK (\"parking\" IS NULL OR \"parking\" >= 0),\n\tCONSTRAINT \"comparables_build_year_non_negative\" CHECK (\"build_year\" IS NULL OR \"build_year\" >= 0),\n\tCONSTRAINT \"comparables_price_agorot_non_negative\" CHECK (\"price_agorot\" IS NULL OR \"price_agorot\" >= 0)\n);\n--> statement-breakpoint\nALTER TABLE \"comparables\" ADD CONSTRAINT \"comparables_organization_id_organizations_id_fk\" FOREIGN KEY (\"organization_id\") REFERENCES \"public\".\"organizations\"(\"id\") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint\nALTER TABLE \"comparables\" ADD CONSTRAINT \"comparables_created_by_id_users_id_fk\" FOREIGN KEY (\"created_by_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint\nCREATE INDEX \"comparables_organization_block_parcel_idx\" ON \"comparables\" USING btree (\"organization_id\",\"block\",\"parcel\");--> statement-breakpoint\nCREATE INDEX \"comparables_organization_city_street_idx\" ON \"comparables\" USING btree (\"organization_id\",\"city\",\"street\");--> statement-breakpoint\nCREATE INDEX \"comparables_organization_deal_date_idx\" ON \"comparables\" USING btree (\"organization_id\",\"deal_date\");--> statement-breakpoint\nCREATE INDEX \"comparables_created_by_id_idx\" ON \"comparables\" USING btree (\"created_by_id\");"
+    },
+    {
+      "version": 8,
+      "tag": "0007_comparables_triggers_rls",
+      "sql": "-- comparables: updated_at maintained like every other table (0001) and the tenant wall of 0004.\nCREATE TRIGGER \"comparables_set_updated_at\" BEFORE UPDATE ON \"comparables\" FOR EACH ROW EXECUTE FUNCTION shamay_set_updated_at();\n--> statement-breakpoint\nGRANT SELECT, INSERT, UPDATE, DELETE ON \"comparables\" TO shamay_app;\n--> statement-breakpoint\nALTER TABLE \"comparables\" ENABLE ROW LEVEL SECURITY;\n--> statement-breakpoint\nCREATE POLICY tenant_isolation ON \"comparables\" TO shamay_app USING (organization_id = ANY (shamay_current_organizations())) WITH CHECK (organization_id = ANY (shamay_current_organizations()));\n"
+    },
+    {
+      "version": 9,
+      "tag": "0008_provisional_version_numbers",
+      "sql": "DROP INDEX \"document_versions_document_version_unique\";--> statement-breakpoint\nCREATE INDEX \"document_versions_document_version_idx\" ON \"document_versions\" USING btree (\"document_id\",\"version_number\");"
     }
   ]
 };

@@ -35,6 +35,7 @@ import {
   VARIANT_TYPES,
   WIZARD_SESSION_STATUSES,
 } from '../domain/enums.ts';
+import { COMPARABLE_SOURCES } from '../domain/comparables/sources.ts';
 import { inList } from './conventions.ts';
 
 const id = () => uuid('id').primaryKey();
@@ -252,7 +253,9 @@ export const documentVersions = pgTable(
     serverVersion: serverVersion(),
   },
   (t) => [
-    uniqueIndex('document_versions_document_version_unique').on(t.documentId, t.versionNumber),
+    // Not unique: devices number versions provisionally offline; the server renumbers them under its
+    // organization lock, so numbers it hands out do not repeat.
+    index('document_versions_document_version_idx').on(t.documentId, t.versionNumber),
     index('document_versions_organization_id_idx').on(t.organizationId),
     index('document_versions_created_by_id_idx').on(t.createdById),
     check('document_versions_version_number_positive', sql.raw('"version_number" >= 1')),
@@ -454,6 +457,62 @@ export const documentAccessLogs = pgTable(
     index('document_access_logs_share_id_idx').on(t.shareId),
     index('document_access_logs_user_id_idx').on(t.userId),
     enumCheck('document_access_logs', 'action', DOCUMENT_ACCESS_ACTIONS),
+  ],
+);
+
+// ---- comparables (organization-wide library of past deals) -------------------------------------
+
+/**
+ * One past deal of the organization's comparables library (imported from a nadlan export or an
+ * appraiser's spreadsheet, or typed in). Belongs to no valuation. Money in agorot, area in hundredths
+ * of a square metre, rooms in tenths (3.5 rooms = 35); deal_date is an ISO date 'YYYY-MM-DD'.
+ */
+export const comparables = pgTable(
+  'comparables',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    source: enumText('source', COMPARABLE_SOURCES).notNull(),
+    sourceFileName: text('source_file_name'),
+    dealDate: text('deal_date').notNull(),
+    address: text('address'),
+    street: text('street'),
+    houseNumber: text('house_number'),
+    city: text('city'),
+    block: text('block'),
+    parcel: text('parcel'),
+    subparcel: text('subparcel'),
+    roomsTenths: integer('rooms_tenths'),
+    floor: text('floor'),
+    areaHundredths: integer('area_hundredths'),
+    parking: integer('parking'),
+    buildYear: integer('build_year'),
+    priceAgorot: bigNumber('price_agorot').notNull(),
+    propertyType: text('property_type'),
+    dealNature: text('deal_nature'),
+    /** The share of the property the deal sold ('1/2', '25%'), null when the whole of it was sold. */
+    partialShare: text('partial_share'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    serverVersion: serverVersion(),
+  },
+  (t) => [
+    index('comparables_organization_block_parcel_idx').on(t.organizationId, t.block, t.parcel),
+    index('comparables_organization_city_street_idx').on(t.organizationId, t.city, t.street),
+    index('comparables_organization_deal_date_idx').on(t.organizationId, t.dealDate),
+    index('comparables_created_by_id_idx').on(t.createdById),
+    enumCheck('comparables', 'source', COMPARABLE_SOURCES),
+    check('comparables_deal_date_format', sql.raw(`"deal_date" LIKE '____-__-__'`)),
+    nonNegative('comparables', 'rooms_tenths'),
+    nonNegative('comparables', 'area_hundredths'),
+    nonNegative('comparables', 'parking'),
+    nonNegative('comparables', 'build_year'),
+    nonNegative('comparables', 'price_agorot'),
   ],
 );
 

@@ -54,11 +54,3 @@ export function fillDataset(db: Database.Database, data: Dataset): void {
 export function rowIds(db: Database.Database, table: string): string[] {
   return (db.prepare(`SELECT id FROM "${table}" ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
 }
-
-export function userTables(db: Database.Database): string[] {
-  return (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
-      name: string;
-    }[]
-  ).map((r) => r.name);
-}

@@ -46,7 +46,8 @@ export async function startTestServer(options: { postgres?: boolean; port?: numb
 /** A client core with its own data folder, signed in to the server as a demo person. */
 export async function startClient(server: { url: string }, email = 'appraiser1@demo.shamay.local', deps: Partial<CoreDeps> = {}): Promise<{ core: Core; dataDir: string }> {
   const dataDir = deps.dataDir ?? tempDir('shamay-client-');
-  const core = createCore({ dataDir, serverUrl: server.url, sync: { live: false, ...deps.sync }, ...deps });
+  // Tests decide who syncs when (syncNow); the engine does nothing on its own unless asked to.
+  const core = createCore({ dataDir, serverUrl: server.url, ...deps, sync: { live: false, background: false, ...deps.sync } });
   onTestFinished(() => core.close());
   await call(core, 'session.signIn', { email, password: DEMO_PASSWORD });
   return { core, dataDir };

@@ -1,6 +1,8 @@
 import type { DocumentEntity } from '../../../src-shared/contract/entities.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import { canEdit } from '../../../src-shared/domain/lifecycle.ts';
+import { extractDocument } from '../extraction/extract.ts';
+import { mergeExtraction } from '../extraction/merge.ts';
 import { enforce, requireActor, type Actor, type CoreContext } from '../context.ts';
 import { withStoredFiles } from '../files/orphans.ts';
 import { toBlobSource } from '../files/sources.ts';
@@ -16,7 +18,8 @@ type Methods =
   | 'documents.remove'
   | 'documents.versions'
   | 'documents.getExtracted'
-  | 'documents.updateExtracted';
+  | 'documents.updateExtracted'
+  | 'documents.extract';
 
 const SELECT_DOCUMENT = `SELECT d.*, ${rowSyncStateSql('documents', 'd.id', 'd.server_version')} AS sync_state FROM documents d`;
 
@@ -57,6 +60,8 @@ export const documentHandlers: HandlerMap<Methods> = {
     const blob = await ctx.blobs.put(toBlobSource(source), fileName);
 
     return withStoredFiles(ctx, [blob.sha256], () => {
+      // A pull may have removed or signed the valuation while the file was being stored.
+      enforce(canEdit(getValuation(ctx, actor, valuationId).status, actor.role));
       const duplicate = ctx.db
         .prepare(`${SELECT_DOCUMENT} WHERE d.valuation_id = ? AND d.sha256 = ?`)
         .get(valuationId, blob.sha256) as Record<string, unknown> | undefined;
@@ -162,6 +167,30 @@ export const documentHandlers: HandlerMap<Methods> = {
   },
 
   'documents.getExtracted': ({ id }, ctx) => ({ extracted: getDocument(ctx, requireActor(ctx), id).extracted }),
+
+  'documents.extract': async ({ id, keepManual }, ctx) => {
+    const actor = requireActor(ctx);
+    const document = editableDocument(ctx, actor, id);
+    const result = await extractDocument({
+      path: ctx.blobs.path(document.sha256),
+      docType: document.docType,
+      documentName: document.fileName,
+      now: () => new Date(ctx.now()),
+    });
+    // A re-run keeps what the user corrected (unless asked not to) and the earlier extraction as history.
+    const extracted = mergeExtraction(document.extracted, result, { keepManual: keepManual ?? true });
+    ctx.writer.write(actor, [
+      {
+        table: 'documents',
+        op: 'update',
+        rowId: id,
+        values: { extracted },
+        activity: activity(document, 'updated', { fields: ['extracted'], extraction: result.status, extractor: result.extractor.version }),
+      },
+    ]);
+    ctx.emit('data.changed', { tables: ['documents'], ids: [id] });
+    return { document: getDocument(ctx, actor, id), status: result.status, warnings: extracted.warnings as unknown as Record<string, unknown>[] };
+  },
 
   'documents.updateExtracted': ({ id, extracted }, ctx) => {
     const actor = requireActor(ctx);

@@ -65,6 +65,8 @@ export const imageHandlers: HandlerMap<Methods> = {
       // The same photo may have been added meanwhile (dropped twice at once): check again after the await.
       const duplicate = findDuplicate();
       if (duplicate) return { image: toImage(duplicate), duplicateOf: String(duplicate.id) };
+      // A pull may have removed or signed the valuation while the file was being stored.
+      enforce(canEdit(getValuation(ctx, actor, valuationId).status, actor.role));
       const { n } = ctx.db.prepare('SELECT count(*) AS n FROM images WHERE valuation_id = ?').get(valuationId) as { n: number };
       const id = ctx.newId();
       const variantId = ctx.newId();

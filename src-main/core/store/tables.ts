@@ -19,6 +19,8 @@ export const SYNCED_TABLES = {
   activity_logs: schema.activityLogs,
   document_shares: schema.documentShares,
   document_access_logs: schema.documentAccessLogs,
+  // comparables library (organization-wide, belongs to no valuation)
+  comparables: schema.comparables,
 } as const satisfies Record<string, SQLiteTable>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -45,14 +45,34 @@ function order(table: string): number {
 
 /** Re-applies the pending mutations of the given rows (keys "table:id") on top of the server's rows. */
 export function rebase(db: Database.Database, keys: Iterable<string>): void {
+  // One look at the outbox instead of one per row: after a large pull most rows have nothing pending.
+  const pendingKeys = new Set(
+    (db.prepare('SELECT DISTINCT table_name, row_id FROM sync_mutations').all() as { table_name: string; row_id: string }[]).map(
+      (m) => `${m.table_name}:${m.row_id}`,
+    ),
+  );
+  if (pendingKeys.size === 0) return;
   const pending = db.prepare('SELECT operation, changes FROM sync_mutations WHERE table_name = ? AND row_id = ? ORDER BY seq');
   for (const key of keys) {
+    if (!pendingKeys.has(key)) continue;
     const split = key.indexOf(':');
     const table = key.slice(0, split);
     const rowId = key.slice(split + 1);
     if (!isSyncedTable(table)) continue;
-    const mutations = pending.all(table, rowId) as { operation: string; changes: string }[];
-    for (const m of mutations) applyLocal(db, table, rowId, m.operation, JSON.parse(m.changes) as ServerRow);
+    // Consecutive updates are applied as one (later values win), so a row with many pending edits
+    // costs one UPDATE, not one per edit.
+    let folded: ServerRow | null = null;
+    for (const m of pending.all(table, rowId) as { operation: string; changes: string }[]) {
+      const changes = JSON.parse(m.changes) as ServerRow;
+      if (m.operation === 'update') {
+        folded = { ...(folded ?? {}), ...changes };
+        continue;
+      }
+      if (folded) applyLocal(db, table, rowId, 'update', folded);
+      folded = null;
+      applyLocal(db, table, rowId, m.operation, changes);
+    }
+    if (folded) applyLocal(db, table, rowId, 'update', folded);
   }
 }
 

@@ -17,6 +17,11 @@ export interface SyncEngineOptions {
   maxBackoffMs?: number;
   /** Opens the live stream (on by default); tests of pure pull/push may turn it off. */
   live?: boolean;
+  /**
+   * Syncs on its own — after sign-in, after local writes, on retry timers (on by default). Tests that
+   * script who syncs when turn it off and call syncNow().
+   */
+  background?: boolean;
   random?: () => number;
 }
 
@@ -87,7 +92,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
 
   function schedule(delayMs: number) {
     if (timer) clearTimeout(timer);
-    if (stopped) return;
+    if (stopped || options.background === false) return;
     timer = setTimeout(() => {
       timer = null;
       void syncNow().catch(() => undefined);
@@ -145,19 +150,29 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
     let done = 0;
     for (;;) {
       if (paused() || stopped) return;
-      const batch = ctx.db
-        .prepare("SELECT * FROM sync_mutations WHERE organization_id = ? AND state = 'PENDING' ORDER BY seq LIMIT ?")
-        .all(organizationId, MAX_PUSH_MUTATIONS) as PendingRow[];
+      // Taking the batch and marking it in flight happen in one synchronous step: an autosave made while
+      // files upload or the request travels must not fold into a mutation whose content was already read.
+      const mark = ctx.db.prepare('UPDATE sync_mutations SET state = ?, attempts = attempts + 1 WHERE seq = ?');
+      const batch = ctx.db.transaction(() => {
+        const rows = ctx.db
+          .prepare("SELECT * FROM sync_mutations WHERE organization_id = ? AND state = 'PENDING' ORDER BY seq LIMIT ?")
+          .all(organizationId, MAX_PUSH_MUTATIONS) as PendingRow[];
+        for (const m of rows) mark.run('IN_FLIGHT', m.seq);
+        return rows;
+      })();
       if (batch.length === 0) return;
       publish('pushing', { rowsDone: done, rowsTotal: total, bytesDone: 0, bytesTotal: null });
-      await uploadFiles(organizationId, batch);
-      const mark = ctx.db.prepare("UPDATE sync_mutations SET state = ?, attempts = attempts + 1 WHERE seq = ?");
-      ctx.db.transaction(() => batch.forEach((m) => mark.run('IN_FLIGHT', m.seq)))();
+      const release = () => {
+        ctx.db.transaction(() => batch.forEach((m) => ctx.db.prepare("UPDATE sync_mutations SET state = 'PENDING' WHERE seq = ?").run(m.seq)))();
+        ctx.emit('data.changed', { tables: [...new Set(batch.map((m) => m.table_name))] });
+      };
+      ctx.emit('data.changed', { tables: [...new Set(batch.map((m) => m.table_name))] });
       let response;
       try {
+        await uploadFiles(organizationId, batch);
         response = await client.push(organizationId, ctx.deviceId, batch.map((m) => toWire(m)));
       } catch (error) {
-        ctx.db.transaction(() => batch.forEach((m) => mark.run('PENDING', m.seq)))();
+        release();
         throw error;
       }
       settle(batch, response.results as (MutationResult & { row?: ServerRow | null })[]);
@@ -203,6 +218,9 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
     try {
       ctx.db.transaction(() => {
         const touched = new Set<string>();
+        // The server's rows, once per row (the newest answer wins), applied after the bookkeeping.
+        const serverRows = new Map<string, { table: string; row: ServerRow }>();
+        const gone: { table: string; rowId: string }[] = [];
         for (const m of batch) {
           const result = byId.get(m.mutation_id);
           if (!result) continue;
@@ -230,11 +248,16 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
               )
               .run(ctx.newId(), m.organization_id, m.table_name, m.row_id, conflict.field, JSON.stringify(conflict.localValue ?? null), JSON.stringify(conflict.serverValue ?? null), conflict.winner, m.mutation_id, conflict.serverActorId, conflict.serverChangedAt, ctx.now());
           }
-          if (result.related?.length) for (const key of applyServerRows(ctx.db, result.related)) touched.add(key);
-          if (result.row) applyServerRows(ctx.db, [{ table: m.table_name, row: result.row }]);
-          else if (result.outcome === 'rejected' || m.operation === 'delete') applyTombstones(ctx.db, [{ table: m.table_name, rowId: m.row_id }]);
+          for (const related of result.related ?? []) serverRows.set(`${related.table}:${String(related.row.id)}`, related);
+          if (result.row) serverRows.set(key, { table: m.table_name, row: result.row });
+          else if (result.outcome === 'rejected' || m.operation === 'delete') {
+            serverRows.delete(key);
+            gone.push({ table: m.table_name, rowId: m.row_id });
+          }
           touched.add(key);
         }
+        for (const key of applyServerRows(ctx.db, [...serverRows.values()])) touched.add(key);
+        applyTombstones(ctx.db, gone);
         rebase(ctx.db, touched);
       })();
     } finally {
@@ -359,7 +382,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
   return {
     status: () => ({ phase, lastError, progress, lastSyncAt }),
     start() {
-      void syncNow().catch(() => undefined);
+      if (options.background !== false) void syncNow().catch(() => undefined);
     },
     pause() {
       liveAbort?.abort();
@@ -368,7 +391,8 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
     syncNow,
     /** A local write happened: push soon (debounced). */
     kick() {
-      if (!paused()) schedule(200);
+      // The first edit after a quiet moment goes out at once; a burst of edits is gathered for 200 ms.
+      if (!paused()) schedule(timer || running ? 200 : 0);
     },
     stop() {
       stopped = true;

@@ -49,6 +49,9 @@ export interface Step3Props {
   onComplete(data: Record<string, unknown>): Promise<void>;
 }
 
+/** Documents whose text layer the core can read (the others are entered by hand). */
+const PROCESSABLE: readonly string[] = ['TABU', 'CONDO', 'PERMIT'];
+
 export function Step3({ valuation, readOnly, drafts, onDrafts, onComplete }: Step3Props) {
   const { t } = useTranslation();
   const [documents, setDocuments] = useState<DocumentEntity[] | null>(null);
@@ -144,6 +147,15 @@ export function Step3({ valuation, readOnly, drafts, onDrafts, onComplete }: Ste
           onChange={(next) => edit(document, next)}
           onSave={() => void save(document)}
           onDiscard={() => dropDraft(document.id)}
+          onProcess={
+            readOnly || !PROCESSABLE.includes(document.docType)
+              ? null
+              : async () => {
+                  const result = await api.call('documents.extract', { id: document.id });
+                  await reload();
+                  return result.status;
+                }
+          }
         />
       ))}
       <ErrorText error={error} />
@@ -162,11 +174,27 @@ interface ExtractedDocumentProps {
   onChange(next: Extracted): void;
   onSave(): void;
   onDiscard(): void;
+  onProcess: (() => Promise<string>) | null;
 }
 
-function ExtractedDocument({ document, extracted, savedExtracted, dirty, saving, readOnly, onChange, onSave, onDiscard }: ExtractedDocumentProps) {
+function ExtractedDocument({ document, extracted, savedExtracted, dirty, saving, readOnly, onChange, onSave, onDiscard, onProcess }: ExtractedDocumentProps) {
   const { t } = useTranslation();
   const id = useId();
+  const [processing, setProcessing] = useState(false);
+  const [processed, setProcessed] = useState<string | null>(null);
+  const [processError, setProcessError] = useState<unknown>(null);
+  const process = async () => {
+    if (!onProcess) return;
+    setProcessing(true);
+    setProcessError(null);
+    try {
+      setProcessed(await onProcess());
+    } catch (e) {
+      setProcessError(e);
+    } finally {
+      setProcessing(false);
+    }
+  };
   const sections = readSections(extracted);
   const savedSections = readSections(savedExtracted);
   const savedField = (section: string, key: string): ExtractedField | undefined =>
@@ -180,7 +208,18 @@ function ExtractedDocument({ document, extracted, savedExtracted, dirty, saving,
         </h3>
         <SyncBadge state={document.syncState} />
         {dirty && <span className="badge unsaved">{t('step3.unsaved')}</span>}
+        {onProcess && (
+          <button type="button" onClick={() => void process()} disabled={processing || dirty} data-testid="process-document">
+            {processing ? t('step3.processing') : t('step3.process')}
+          </button>
+        )}
       </header>
+      {processed && (
+        <p role="status" className="hint" data-testid="process-result">
+          {t(`step3.processed.${processed}`)}
+        </p>
+      )}
+      <ErrorText error={processError} />
       {sections.length === 0 && <p className="hint">{t('step3.nothingExtracted')}</p>}
       {sections.map((section) => (
         <fieldset key={section.key} className="extracted-section">

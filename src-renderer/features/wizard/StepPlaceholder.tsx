@@ -1,9 +1,10 @@
-// Steps 4 (analysis) and 5 (export) are built by later work; until then they say what they will hold.
+// The parts of steps 4 (comparables, calculation) and 5 (export) that later work builds; until then
+// they say what they will hold.
 import { useTranslation } from 'react-i18next';
 import { StepFooter } from './StepFooter.tsx';
 
 const ITEMS = {
-  4: ['garmushka', 'gis', 'comparables', 'calculation'],
+  4: ['comparables', 'calculation'],
   5: ['summary', 'preflight', 'documents', 'signing'],
 } as const;
 

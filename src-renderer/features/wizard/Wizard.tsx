@@ -15,6 +15,7 @@ import { addressOf, emptyStep1, toStep1Draft, type Step1Data, type Step1Draft } 
 import { Step2 } from './Step2.tsx';
 import { Step3, step3Drafts, type Step3Drafts } from './Step3.tsx';
 import { StepNav } from './StepNav.tsx';
+import { AnalysisGarmushkaGis } from '../analysis/index.ts';
 import { StepPlaceholder } from './StepPlaceholder.tsx';
 import { readOnlyReason, useValuation } from './use-valuation.ts';
 import { useWizardSession } from './use-wizard-session.ts';
@@ -104,8 +105,16 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
         <Step3 valuation={valuation} readOnly={readOnly} drafts={step3Drafts(wizard.stepData.step3)} onDrafts={setStep3Drafts} onComplete={(data) => completeAndGo(3, data)} />
       );
       break;
+    case 4:
+      content = (
+        <>
+          <AnalysisGarmushkaGis valuationId={valuationId} readOnly={readOnly} />
+          <StepPlaceholder valuationId={valuationId} step={4} />
+        </>
+      );
+      break;
     default:
-      content = <StepPlaceholder valuationId={valuationId} step={step === 5 ? 5 : 4} />;
+      content = <StepPlaceholder valuationId={valuationId} step={5} />;
   }
 
   return (

@@ -4,11 +4,11 @@
 // then the embedded PGlite) seeded with the demo office; a client core signs in, syncs once, and
 // makes 10,000 local writes while sync is paused: 90% valuations.update of two or three fields on the
 // editable valuations, 10% valuations.create. Then core.syncNow() is timed (pushes in batches of
-// MAX_PUSH_MUTATIONS, then pulls the feed); the push phase ends at the first "pulling" status.
+// MAX_PUSH_MUTATIONS, then pulls the feed); the push phase ends when the first pull request starts.
 // "Server side" is the time of the push requests alone as the client sees them (upload, server work,
 // the answer read). Run: node tests/bench/sync/push.run.ts   (env SHAMAY_BENCH_MUTATIONS, default 10000)
 import { MAX_PUSH_MUTATIONS } from '../../../src-shared/sync/protocol.ts';
-import { freshPostgresDatabase, postgresUrl, startServerProcess, syncedClient, syncOrThrow } from './stack.ts';
+import { freshPostgresDatabase, percentile, postgresUrl, startServerProcess, syncedClient, syncOrThrow } from './stack.ts';
 
 const MUTATIONS = Number(process.env.SHAMAY_BENCH_MUTATIONS ?? 10_000);
 const SERVER_VALUATIONS = 1_000;
@@ -17,12 +17,18 @@ const rate = (n: number, ms: number) => `${Math.round((1000 * n) / ms).toLocaleS
 async function bench(label: string, databaseUrl: string): Promise<string> {
   const server = await startServerProcess({ DATABASE_URL: databaseUrl, SHAMAY_DEMO_VALUATIONS: String(SERVER_VALUATIONS) });
   const pushMs: number[] = [];
+  let measuring = false;
+  let pushEnded = 0;
+  const bytes = { up: 0, down: 0 };
   const timedFetch: typeof fetch = async (input, init) => {
     const started = performance.now();
+    if (measuring && !pushEnded && String(input).includes('/pull?')) pushEnded = started;
     const response = await fetch(input, init);
     if (init?.method !== 'POST' || !String(input).endsWith('/push')) return response;
     const body = await response.arrayBuffer();
     pushMs.push(performance.now() - started);
+    bytes.up += Buffer.byteLength(String(init.body));
+    bytes.down += body.byteLength;
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
   const client = await syncedClient(server.url, 'appraiser1@demo.shamay.local', { fetch: timedFetch, sync: { live: false } });
@@ -49,12 +55,9 @@ async function bench(label: string, databaseUrl: string): Promise<string> {
     const { pending } = (await call('sync.pendingCount', {})) as { pending: number };
     if (pending !== MUTATIONS) throw new Error(`expected ${MUTATIONS} pending mutations, found ${pending}`);
 
-    let pushEnded = 0;
-    core.on('sync.status', (status) => {
-      if (status.phase === 'pulling' && !pushEnded) pushEnded = performance.now();
-    });
     // Unpausing starts a round; syncNow() then waits for it (and runs one more round after it).
     const started = performance.now();
+    measuring = true;
     await call('sync.start', {});
     await syncOrThrow(core);
     const totalMs = performance.now() - started;
@@ -67,7 +70,9 @@ async function bench(label: string, databaseUrl: string): Promise<string> {
       `${label}: ${MUTATIONS.toLocaleString('en-US')} mutations (${MUTATIONS / 10} creates, the rest updates of ${items.length} valuations), made in ${(writesMs / 1000).toFixed(1)} s`,
       `  push phase ${(pushPhaseMs / 1000).toFixed(2)} s = ${rate(MUTATIONS, pushPhaseMs)} (target >= 5,000/s); whole syncNow incl. pull ${(totalMs / 1000).toFixed(2)} s = ${rate(MUTATIONS, totalMs)}`,
       `  server side as the client sees it: ${pushMs.length} push requests of up to ${MAX_PUSH_MUTATIONS}, ${(serverMs / 1000).toFixed(2)} s = ${rate(MUTATIONS, serverMs)}, ` +
-        `per request p50 ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms, max ${Math.round(sorted.at(-1)!)} ms; client-side share of the push phase ${Math.round(100 - (100 * serverMs) / pushPhaseMs)}%`,
+        `per request p50 ${Math.round(percentile(sorted, 0.5))} ms, max ${Math.round(sorted.at(-1)!)} ms, ` +
+        `${(bytes.up / pushMs.length / 1e6).toFixed(2)} MB up / ${(bytes.down / pushMs.length / 1e6).toFixed(2)} MB down each`,
+      `  client side (outbox read, settling the answers): ${((pushPhaseMs - serverMs) / 1000).toFixed(2)} s = ${Math.round(100 - (100 * serverMs) / pushPhaseMs)}% of the push phase`,
     ].join('\n');
   } finally {
     client.close();

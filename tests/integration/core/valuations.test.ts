@@ -214,3 +214,17 @@ describe('bad input to every method family is refused with the right code and ch
     expect((await callError(core, 'valuations.create', { title: 'x' })).code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('updated_at on the laptop', () => {
+  it('is set by the writer on every local change', async () => {
+    let now = new Date('2026-03-01T10:00:00.000Z');
+    const t = await signedInCore('appraiser1@demo.shamay.local', { clock: () => now });
+    closers.push(() => t.core.close());
+    const created = await call(t.core, 'valuations.create', { title: 'שעון' });
+    expect(created.updatedAt).toBe('2026-03-01T10:00:00.000Z');
+    now = new Date('2026-03-02T08:30:00.000Z');
+    const updated = await call(t.core, 'valuations.update', { id: created.id, fields: { title: 'שעון 2' } });
+    expect(updated.updatedAt).toBe('2026-03-02T08:30:00.000Z');
+    expect(updated.createdAt).toBe('2026-03-01T10:00:00.000Z');
+  });
+});

@@ -96,14 +96,19 @@ describe('sync between two laptops through the real server (PGlite)', () => {
 describe("a delete that crosses a colleague's edit", () => {
   it('keeps the row and tells the deleting laptop why', async () => {
     const server = await startTestServer();
-    const a = await startClient(server);
+    // A's network can be switched off: its engine also syncs in the background, and A must not hear of B's edit.
+    let aOffline = false;
+    const aFetch: typeof fetch = (input, init) => (aOffline ? Promise.reject(new TypeError('offline')) : fetch(input, init));
+    const a = await startClient(server, 'appraiser1@demo.shamay.local', { fetch: aFetch });
     const b = await startClient(server, 'appraiser2@demo.shamay.local');
     const draft = await call(a.core, 'valuations.create', { title: 'טיוטה משותפת' });
     await a.core.syncNow();
     await b.core.syncNow();
+    aOffline = true;
     await call(b.core, 'valuations.update', { id: draft.id, fields: { addressFull: 'כתובת שהוקלדה בשטח' } });
     await b.core.syncNow();
     await call(a.core, 'valuations.deleteDraft', { id: draft.id }); // A has not seen B's edit
+    aOffline = false;
     await a.core.syncNow();
     const [rejection] = await call(a.core, 'sync.rejected.list', {});
     expect(rejection).toMatchObject({ rowId: draft.id, operation: 'delete', reasonCode: 'CHANGED' });
