@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventName, EventPayload } from '../../src-shared/contract/events.ts';
+import type { Settings } from '../../src-shared/contract/entities.ts';
 import type { Result } from '../../src-shared/contract/errors.ts';
 import type { MethodName } from '../../src-shared/contract/methods.ts';
 import { latestVersion } from '../../src-shared/db/migrations.ts';
@@ -22,8 +23,8 @@ import { imageHandlers } from './images/handlers.ts';
 import { sessionHandlers } from './session/handlers.ts';
 import { readSettings, settingsHandlers, type SettingsPolicy } from './settings/handlers.ts';
 import { createWriter } from './store/writer.ts';
-import { createSyncEngine, type SyncEngineOptions } from './sync/engine.ts';
-import { NO_SYNC_ENGINE, syncLocalHandlers } from './sync/local-handlers.ts';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
+import { NO_SYNC_ENGINE, syncLocalHandlers, type SyncEngineControl } from './sync/local-handlers.ts';
 import { serverAuth } from './sync/server-auth.ts';
 import { createServerClient, type StoredTokens, type TokenStore } from './sync/server-client.ts';
 import { valuationHandlers } from './valuations/handlers.ts';
@@ -82,29 +83,56 @@ export function createCore(deps: CoreDeps): Core {
     emit: (event, payload) => events.emit(event, payload),
     state,
   };
-  const serverUrl = deps.serverUrl ?? readSettings(ctx, deps.policy).serverUrl;
+  // A server given at start (npm start, the browser host) is fixed for this run, like a policy value.
+  const policy: SettingsPolicy | undefined = deps.serverUrl
+    ? { values: { ...deps.policy?.values, serverUrl: deps.serverUrl } }
+    : deps.policy;
   const tokenStore: TokenStore = deps.tokenStore ?? {
     load: () => state.get<StoredTokens>('auth'),
     save: (tokens) => (tokens ? state.set('auth', tokens) : db.prepare("DELETE FROM sync_state WHERE key = 'auth'").run()),
   };
-  const client = serverUrl ? createServerClient({ baseUrl: serverUrl, tokens: tokenStore, ...(deps.fetch ? { fetch: deps.fetch } : {}) }) : null;
-  if (client && !deps.auth) ctx.auth = serverAuth(client, deviceId, deps.deviceName ?? hostname());
-  const engine = client ? createSyncEngine(ctx, { client, ...deps.sync }) : null;
-  if (engine) {
-    const local = ctx.writer;
-    // Every local write asks the engine to push soon.
-    ctx.writer = {
-      write(actor, changes) {
-        const written = local.write(actor, changes);
-        engine.kick();
-        return written;
-      },
-    };
-  }
+  let engine: SyncEngine | null = null;
+  let connectedTo: string | null = null;
+  // Read through a function: TypeScript cannot see that connect() reassigns it.
+  const current = (): SyncEngine | null => engine;
+  /** (Re)connects to a sync server; none means offline only. */
+  const connect = (url: string | null) => {
+    engine?.stop();
+    engine = null;
+    ctx.auth = deps.auth;
+    connectedTo = url;
+    if (!url) return;
+    const client = createServerClient({ baseUrl: url, tokens: tokenStore, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    if (!deps.auth) ctx.auth = serverAuth(client, deviceId, deps.deviceName ?? hostname());
+    engine = createSyncEngine(ctx, { client, ...deps.sync });
+  };
+  connect(readSettings(ctx, policy).serverUrl);
+  const local = ctx.writer;
+  // Every local write asks the engine to push soon.
+  ctx.writer = {
+    write(actor, changes) {
+      const written = local.write(actor, changes);
+      engine?.kick();
+      return written;
+    },
+  };
+  const engineControl: SyncEngineControl = {
+    status: () => (current() ?? NO_SYNC_ENGINE).status(),
+    start: () => current()?.start(),
+    pause: () => current()?.pause(),
+  };
+  const onSettings = (settings: Settings) => {
+    applyLimits(settings);
+    if (settings.serverUrl === connectedTo) return;
+    // Another server: its tokens and change-feed positions mean nothing here; sign in again.
+    tokenStore.save(undefined);
+    db.prepare("DELETE FROM sync_state WHERE key LIKE 'pullCursor:%'").run();
+    connect(settings.serverUrl);
+  };
 
   const applyLimits = (settings: { documentMaxBytes: number; imageMaxBytes: number }) =>
     ctx.blobs.setLimits({ documentBytes: settings.documentMaxBytes, imageBytes: settings.imageMaxBytes });
-  applyLimits(readSettings(ctx, deps.policy));
+  applyLimits(readSettings(ctx, policy));
 
   const handlers = {
     ...sessionHandlers,
@@ -115,23 +143,23 @@ export function createCore(deps: CoreDeps): Core {
     ...assetHandlers,
     ...activityHandlers,
     ...comparableHandlers, // comparables library
-    ...syncLocalHandlers(engine ?? NO_SYNC_ENGINE),
-    ...settingsHandlers(deps.policy, applyLimits),
+    ...syncLocalHandlers(engineControl),
+    ...settingsHandlers(policy, onSettings),
     'app.info': () => ({ version: deps.appVersion ?? '0.1.0', dataDir: deps.dataDir, deviceId, schemaVersion: latestVersion(MIGRATIONS.sqlite) }),
   } satisfies HandlerMap;
 
   const dispatch = createDispatch(handlers, ctx, deps.log ?? consoleLog);
   // A session that starts (or moves to another office) syncs at once; so does a core opened signed in.
   const SYNC_AFTER = new Set(['session.signIn', 'session.continueOffline', 'session.switchOrganization']);
-  if (engine && ctx.state.get('session')) engine.start();
+  if (ctx.state.get('session')) current()?.start();
 
   return {
     async dispatch(method, input) {
       const result = await dispatch(method, input);
-      if (engine && result.ok && SYNC_AFTER.has(method)) engine.start();
+      if (result.ok && SYNC_AFTER.has(method)) current()?.start();
       // Signing out forgets the tokens too; the next person signs in with their own.
       if (result.ok && method === 'session.signOut') {
-        engine?.pause();
+        current()?.pause();
         tokenStore.save(undefined);
       }
       return result;
@@ -142,11 +170,12 @@ export function createCore(deps: CoreDeps): Core {
     },
     deviceId,
     syncNow: async () => {
-      if (!engine) throw new Error('no sync server is configured');
-      await engine.syncNow();
+      const running = current();
+      if (!running) throw new Error('no sync server is configured');
+      await running.syncNow();
     },
     close: () => {
-      engine?.stop();
+      current()?.stop();
       db.pragma('optimize');
       db.close();
     },

@@ -45,11 +45,13 @@ interface PendingRow {
 
 const FILE_TABLES = ['documents', 'document_versions', 'images', 'assets', 'asset_variants'] as const;
 
-export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): SyncEngineControl & {
+export interface SyncEngine extends SyncEngineControl {
   syncNow(): Promise<void>;
   stop(): void;
   kick(): void;
-} {
+}
+
+export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): SyncEngine {
   const { client } = options;
   const pullLimit = options.pullLimit ?? 2_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;

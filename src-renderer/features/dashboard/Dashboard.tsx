@@ -51,7 +51,9 @@ export function Dashboard() {
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
-            update({ search: e.target.value || undefined });
+            // One character matches most of an office's valuations and only slows typing: search from two.
+            const text = e.target.value.trim();
+            update({ search: text.length >= 2 ? text : undefined });
           }}
         />
         <select aria-label={t('dashboard.columns.status')} value={query.status?.[0] ?? ''} onChange={(e) => update({ status: e.target.value ? [e.target.value as ValuationStatus] : undefined })}>

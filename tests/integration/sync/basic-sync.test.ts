@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { call } from '../../helpers/core.ts';
+import { createCore } from '../../../src-main/core/create-core.ts';
+import { DEMO_PASSWORD } from '../../../src-server/start.ts';
+import { call, callError } from '../../helpers/core.ts';
+import { tempDir } from '../../helpers/temp.ts';
 import { counts, openCoreDb } from '../../helpers/local-db.ts';
 import { startClient, startTestServer } from '../../helpers/sync-stack.ts';
 
@@ -113,5 +116,28 @@ describe("a delete that crosses a colleague's edit", () => {
     const [rejection] = await call(a.core, 'sync.rejected.list', {});
     expect(rejection).toMatchObject({ rowId: draft.id, operation: 'delete', reasonCode: 'CHANGED' });
     expect(await call(a.core, 'valuations.get', { id: draft.id })).toMatchObject({ addressFull: 'כתובת שהוקלדה בשטח' });
+  });
+});
+
+describe('choosing the sync server', () => {
+  it('connects when the server is set in settings, and shows a server given at start as fixed', async () => {
+    const server = await startTestServer();
+    const dataDir = tempDir('shamay-client-');
+    const core = createCore({ dataDir, sync: { live: false, background: false } });
+    try {
+      expect((await callError(core, 'session.signIn', { email: 'appraiser1@demo.shamay.local', password: DEMO_PASSWORD })).code).toBe('UNAVAILABLE');
+      await call(core, 'settings.update', { serverUrl: server.url });
+      await call(core, 'session.signIn', { email: 'appraiser1@demo.shamay.local', password: DEMO_PASSWORD });
+      await core.syncNow();
+      expect((await call(core, 'valuations.list', {})).total).toBe(50);
+    } finally {
+      core.close();
+    }
+    const fixed = createCore({ dataDir, serverUrl: server.url, sync: { live: false, background: false } });
+    try {
+      expect(await call(fixed, 'settings.get', {})).toMatchObject({ serverUrl: server.url, locked: ['serverUrl'] });
+    } finally {
+      fixed.close();
+    }
   });
 });
