@@ -175,6 +175,7 @@ export function createCore(deps: CoreDeps): Core {
       await running.syncNow();
     },
     close: () => {
+      if (!db.open) return; // closing twice (a test's cleanup after its own close) is harmless
       current()?.stop();
       db.pragma('optimize');
       db.close();

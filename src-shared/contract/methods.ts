@@ -36,11 +36,25 @@ import {
   importPreview,
   importResult,
 } from '../domain/comparables/contract.ts';
+// the preflight before READY and SIGNED
+import { PREFLIGHT_CODES, type Issue } from '../domain/validation/preflight.ts';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 const byId = z.object({ id }).strict();
 const jsonObject = z.record(z.string(), z.unknown());
+
+/** One preflight issue (src-shared/domain/validation/preflight.ts Issue), linked to its field. */
+const preflightIssue = z.object({
+  code: z.enum(PREFLIGHT_CODES),
+  messageKey: z.string(),
+  field: z.string(),
+  blocks: z.array(z.enum(['READY', 'SIGNED'])),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+// The schema and the domain type stay the same shape (blocks aside, which the domain keeps read-only).
+type Assignable<T extends U, U> = T;
+export type _PreflightIssueMatches = Assignable<Omit<Issue, 'blocks'>, Omit<z.output<typeof preflightIssue>, 'blocks'>>;
 
 /** 70 MB of base64 is a little over the largest allowed upload; the blob store enforces the real limit. */
 const MAX_BASE64_CHARS = 70 * 1024 * 1024;
@@ -90,6 +104,8 @@ export const contract = {
   'valuations.duplicate': { input: byId, output: valuation },
   'valuations.archive': { input: byId, output: valuation },
   'valuations.deleteDraft': { input: byId, output: ok },
+  /** The hard stops and warnings before READY and SIGNED, each linked to its field. */
+  'valuations.preflight': { input: byId, output: z.object({ hardStops: z.array(preflightIssue), warnings: z.array(preflightIssue) }) },
 
   // ---- wizard sessions --------------------------------------------------------------------------
   'wizard.start': { input: z.object({ valuationId: id.optional() }).strict(), output: wizardSession },

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import type { AppErrorShape } from '../../src-shared/contract/errors.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/contract/methods.ts';
 import { generateDemoPeople, type DemoPeople } from '../../src-shared/seed/index.ts';
@@ -53,6 +53,7 @@ export async function signedInCore(
   const people = generateDemoPeople(1);
   const dataDir = deps.dataDir ?? tempDir();
   const core = createCore({ dataDir, auth: demoAuth(people), ...deps });
+  onTestFinished(() => core.close());
   await call(core, 'session.signIn', { email, password: 'demo' });
   return { core, people, dataDir };
 }

@@ -1,10 +1,14 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { onTestFinished } from 'vitest';
 
-/** A second connection to a core's database file, for assertions and for playing the server's part. */
+/** A second connection to a core's database file, for assertions and for playing the server's part (closed after the test). */
 export function openCoreDb(dataDir: string): Database.Database {
   const db = new Database(join(dataDir, 'shamay.sqlite'));
   db.pragma('busy_timeout = 5000');
+  onTestFinished(() => {
+    db.close();
+  });
   return db;
 }
 

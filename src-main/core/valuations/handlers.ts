@@ -1,5 +1,8 @@
 import { canDelete, canEdit, canTransition, canWrite } from '../../../src-shared/domain/lifecycle.ts';
+import type { Issue } from '../../../src-shared/domain/validation/preflight.ts';
 import { enforce, requireActor, type CoreContext } from '../context.ts';
+import { preflightOf } from '../preflight/context.ts';
+import { enforcePreflight } from '../preflight/gate.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { decodeColumns, keysToColumns } from '../store/tables.ts';
 import type { Change } from '../store/writer.ts';
@@ -13,7 +16,8 @@ type Methods =
   | 'valuations.changeStatus'
   | 'valuations.duplicate'
   | 'valuations.archive'
-  | 'valuations.deleteDraft';
+  | 'valuations.deleteDraft'
+  | 'valuations.preflight';
 
 // Copied into a duplicate; identity, status, signature and values computed from the old data are not.
 const DUPLICATED_FIELDS = [
@@ -114,9 +118,17 @@ export const valuationHandlers: HandlerMap<Methods> = {
     const current = getValuation(ctx, actor, id);
     if (current.status === status) return current;
     enforce(canTransition({ from: current.status, to: status, role: actor.role, isAppraiser: current.createdById === actor.userId }));
+    // READY means "ready to sign": refused while the preflight has a hard stop (SIGNED: the signing work).
+    if (status === 'READY') enforcePreflight(ctx, actor, id, 'READY');
     ctx.writer.write(actor, [statusChange(ctx, id, current.status, status)]);
     changed(ctx, [id]);
     return getValuation(ctx, actor, id);
+  },
+
+  'valuations.preflight': ({ id }, ctx) => {
+    const { hardStops, warnings } = preflightOf(ctx, requireActor(ctx), id);
+    const plain = (issues: Issue[]) => issues.map((issue) => ({ ...issue, params: { ...issue.params }, blocks: [...issue.blocks] }));
+    return { hardStops: plain(hardStops), warnings: plain(warnings) };
   },
 
   'valuations.archive': ({ id }, ctx) => {

@@ -167,6 +167,16 @@ export function Step1({ valuationId, initial, readOnly, onDraft, onComplete }: S
             </span>
             {messageOf('valuationDate')}
           </div>
+          <div className="field">
+            {label('visitDate', t('step1.visitDate'), true)}
+            <span className="date-field">
+              <input {...control('visitDate')} type="date" required value={draft.visitDate} onChange={(e) => set('visitDate', e.target.value)} />
+              <span className="hint" dir="ltr">
+                {formatIsoDate(draft.visitDate)}
+              </span>
+            </span>
+            {messageOf('visitDate')}
+          </div>
         </div>
       </fieldset>
 
@@ -242,6 +252,11 @@ export function Step1({ valuationId, initial, readOnly, onDraft, onComplete }: S
               {t('step1.floorHint')}
             </span>
             {messageOf('floor')}
+          </div>
+          <div className="field">
+            {label('builtAreaSqm', t('step1.builtAreaSqm'), false)}
+            <input {...control('builtAreaSqm')} className="short" inputMode="decimal" dir="ltr" value={draft.builtAreaSqm} onChange={(e) => set('builtAreaSqm', e.target.value)} />
+            {messageOf('builtAreaSqm')}
           </div>
         </div>
         <fieldset className="checkbox-group" aria-describedby={errors.airDirections && submitted ? `${fieldId('airDirections')}-error` : undefined}>

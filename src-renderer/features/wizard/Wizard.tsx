@@ -16,6 +16,8 @@ import { Step2 } from './Step2.tsx';
 import { Step3, step3Drafts, type Step3Drafts } from './Step3.tsx';
 import { StepNav } from './StepNav.tsx';
 import { AnalysisGarmushkaGis } from '../analysis/index.ts';
+import { ComparablesAndCalculation } from '../calculation/index.ts';
+import { StepFooter } from './StepFooter.tsx';
 import { StepPlaceholder } from './StepPlaceholder.tsx';
 import { readOnlyReason, useValuation } from './use-valuation.ts';
 import { useWizardSession } from './use-wizard-session.ts';
@@ -109,7 +111,8 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
       content = (
         <>
           <AnalysisGarmushkaGis valuationId={valuationId} readOnly={readOnly} />
-          <StepPlaceholder valuationId={valuationId} step={4} />
+          <ComparablesAndCalculation valuationId={valuationId} readOnly={readOnly} />
+          <StepFooter valuationId={valuationId} step={4} />
         </>
       );
       break;

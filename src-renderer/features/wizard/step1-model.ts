@@ -29,6 +29,8 @@ export interface Step1Draft {
   reportDate: string;
   /** The determining date (valuation effective date), ISO 'YYYY-MM-DD' or ''. */
   valuationDate: string;
+  /** The date the appraiser visited the property, ISO 'YYYY-MM-DD' or ''. */
+  visitDate: string;
   client: { title: string; name: string; note: string; relation: ClientRelation | '' };
   street: string;
   buildingNumber: string;
@@ -37,6 +39,8 @@ export interface Step1Draft {
   /** As typed; a number in 0.5 steps once valid. */
   rooms: string;
   floor: string;
+  /** Built area in sqm as typed (optional here; the preflight needs it before READY). */
+  builtAreaSqm: string;
   airDirections: AirDirection[];
   landContamination: boolean;
   landContaminationNote: string;
@@ -49,6 +53,8 @@ export interface Step1Data {
   valuationType: ValuationType;
   reportDate: string;
   valuationDate: string;
+  /** The visit date; the preflight requires it before READY. */
+  visitDate: string;
   client: { title: string; name: string; note?: string; relation: ClientRelation };
   street: string;
   buildingNumber: string;
@@ -56,6 +62,8 @@ export interface Step1Data {
   city: string;
   rooms: number;
   floor: string;
+  /** Decimal sqm with at most two decimals, e.g. '121.5'; absent when not given. */
+  builtAreaSqm?: string;
   airDirections: AirDirection[];
   landContamination: boolean;
   /** Present exactly when landContamination is true. */
@@ -73,6 +81,7 @@ export const STEP1_FIELDS = [
   'valuationType',
   'reportDate',
   'valuationDate',
+  'visitDate',
   'client.title',
   'client.name',
   'client.relation',
@@ -83,6 +92,7 @@ export const STEP1_FIELDS = [
   'city',
   'rooms',
   'floor',
+  'builtAreaSqm',
   'airDirections',
   'landContamination',
   'landContaminationNote',
@@ -101,7 +111,8 @@ export type Step1MessageKey =
   | 'step1.errors.roomsHalfSteps'
   | 'step1.errors.roomsTooMany'
   | 'step1.errors.noteRequired'
-  | 'step1.errors.tooLong';
+  | 'step1.errors.tooLong'
+  | 'step1.errors.invalidArea';
 
 export type Step1Errors = Partial<Record<Step1Field, Step1MessageKey>>;
 
@@ -114,6 +125,7 @@ export function emptyStep1(defaults: Partial<Pick<Step1Draft, 'appraiserName' | 
     valuationType: '',
     reportDate: defaults.reportDate ?? '',
     valuationDate: '',
+    visitDate: '',
     client: { title: '', name: '', note: '', relation: 'client' },
     street: '',
     buildingNumber: '',
@@ -121,6 +133,7 @@ export function emptyStep1(defaults: Partial<Pick<Step1Draft, 'appraiserName' | 
     city: '',
     rooms: '',
     floor: '',
+    builtAreaSqm: '',
     airDirections: [],
     landContamination: false,
     landContaminationNote: '',
@@ -145,6 +158,7 @@ export function toStep1Draft(stored: unknown, fallback: Step1Draft = emptyStep1(
     valuationType: oneOf(VALUATION_TYPES, stored.valuationType),
     reportDate: text(stored.reportDate),
     valuationDate: text(stored.valuationDate),
+    visitDate: text(stored.visitDate),
     client: {
       title: text(client.title),
       name: text(client.name),
@@ -157,6 +171,7 @@ export function toStep1Draft(stored: unknown, fallback: Step1Draft = emptyStep1(
     city: text(stored.city),
     rooms: text(stored.rooms),
     floor: text(stored.floor),
+    builtAreaSqm: text(stored.builtAreaSqm),
     airDirections: AIR_DIRECTIONS.filter((d) => directions.includes(d)),
     landContamination: stored.landContamination === true,
     landContaminationNote: text(stored.landContaminationNote),
@@ -203,7 +218,7 @@ export function validateStep1(data: Step1Draft): Step1Errors {
   if (!data.valuationType) errors.valuationType = 'step1.errors.required';
   else if (!VALUATION_TYPES.includes(data.valuationType)) errors.valuationType = 'step1.errors.invalidChoice';
 
-  for (const field of ['reportDate', 'valuationDate'] as const) {
+  for (const field of ['reportDate', 'valuationDate', 'visitDate'] as const) {
     if (!data[field].trim()) errors[field] = 'step1.errors.required';
     else if (!isIsoDate(data[field])) errors[field] = 'step1.errors.invalidDate';
   }
@@ -226,6 +241,7 @@ export function validateStep1(data: Step1Draft): Step1Errors {
   else if (!Number.isInteger(rooms * 2)) errors.rooms = 'step1.errors.roomsHalfSteps';
 
   required('floor', data.floor);
+  if (data.builtAreaSqm.trim() && !/^\d{1,5}(\.\d{1,2})?$/.test(data.builtAreaSqm.trim())) errors.builtAreaSqm = 'step1.errors.invalidArea';
   if (data.airDirections.some((d) => !AIR_DIRECTIONS.includes(d))) errors.airDirections = 'step1.errors.invalidChoice';
 
   if (data.landContamination && !data.landContaminationNote.trim()) errors.landContaminationNote = 'step1.errors.noteRequired';
@@ -252,6 +268,7 @@ export function toStep1Data(draft: Step1Draft): Step1Data {
     valuationType: draft.valuationType,
     reportDate: draft.reportDate,
     valuationDate: draft.valuationDate,
+    visitDate: draft.visitDate,
     client: {
       title: draft.client.title.trim(),
       name: draft.client.name.trim(),
@@ -269,6 +286,7 @@ export function toStep1Data(draft: Step1Draft): Step1Data {
     appraiserName: draft.appraiserName.trim(),
     appraiserLicense: draft.appraiserLicense.trim(),
   };
+  if (draft.builtAreaSqm.trim()) data.builtAreaSqm = draft.builtAreaSqm.trim();
   if (draft.landContamination) data.landContaminationNote = draft.landContaminationNote.trim();
   return data;
 }

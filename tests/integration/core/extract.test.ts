@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, callError, signedInCore } from '../../helpers/core.ts';
 import { makeTabuPdf } from '../../fixtures/tabu/make-tabu-pdf.ts';
 
-const closers: (() => void)[] = [];
-afterEach(() => {
-  while (closers.length) closers.pop()?.();
-});
 
 describe('documents.extract through the core', () => {
   it('reads a Tabu extract into the document, keeps corrections on a re-run, and records it', async () => {
     const { core } = await signedInCore();
-    closers.push(() => core.close());
     const v = await call(core, 'valuations.create', { title: 'עם נסח' });
     const pdf = Buffer.from(await makeTabuPdf()).toString('base64');
     const { document } = await call(core, 'documents.add', { valuationId: v.id, docType: 'TABU', fileName: 'נסח טאבו.pdf', source: { bytesBase64: pdf } });
@@ -41,7 +36,6 @@ describe('documents.extract through the core', () => {
 
   it('refuses a client viewer', async () => {
     const { core } = await signedInCore('viewer@demo.shamay.local');
-    closers.push(() => core.close());
     expect((await callError(core, 'documents.extract', { id: '01900000-0000-7000-8000-000000000999' })).code).toBe('NOT_FOUND');
   });
 });

@@ -12,6 +12,7 @@ import type { Core } from '../../../src-main/core/create-core.ts';
 import { call, callError, signedInCore } from '../../helpers/core.ts';
 import { counts, openCoreDb } from '../../helpers/local-db.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { fillForReady } from '../preflight/fixture.ts';
 
 // ---- fixtures: minimal real files (as tests/integration/blobs/blob-store.test.ts builds them) ----
 
@@ -591,6 +592,7 @@ describe('files: roles and the lifecycle', () => {
     const { image } = await call(t.core, 'images.add', { valuationId: t.valuationId, fileName: 'a.png', source: { bytesBase64: b64(png) } });
     const draft = await call(t.core, 'valuations.create', { title: 'טיוטה' });
     await call(t.core, 'valuations.changeStatus', { id: t.valuationId, status: 'IN_PROGRESS' });
+    await fillForReady(t.core, t.valuationId);
     await call(t.core, 'valuations.changeStatus', { id: t.valuationId, status: 'READY' });
     await call(t.core, 'session.signOut', {});
     await call(t.core, 'session.signIn', { email: 'viewer@demo.shamay.local', password: 'demo' });

@@ -6,6 +6,7 @@ import type { Core } from '../../../src-main/core/create-core.ts';
 import type { MethodInput } from '../../../src-shared/contract/methods.ts';
 import { call, callError, signedInCore } from '../../helpers/core.ts';
 import { counts, openCoreDb } from '../../helpers/local-db.ts';
+import { fillForReady } from '../preflight/fixture.ts';
 
 const open: { close(): void }[] = [];
 afterEach(() => {
@@ -266,6 +267,7 @@ describe('valuation search: with filters, paging and changes', () => {
     const t = await setup();
     const v = await seedOffice(t.core);
     await call(t.core, 'valuations.changeStatus', { id: v.rothschild, status: 'IN_PROGRESS' });
+    await fillForReady(t.core, v.rothschild);
     await call(t.core, 'valuations.changeStatus', { id: v.rothschild, status: 'READY' });
     await call(t.core, 'session.signOut', {});
     await call(t.core, 'session.signIn', { email: 'viewer@demo.shamay.local', password: 'demo' });

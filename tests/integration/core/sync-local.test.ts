@@ -1,21 +1,15 @@
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core.ts';
 import { generateDemoPeople } from '../../../src-shared/seed/index.ts';
 import { call, callError, demoAuth, signedInCore } from '../../helpers/core.ts';
 import { counts, openCoreDb } from '../../helpers/local-db.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
-const closers: (() => void)[] = [];
-afterEach(() => {
-  while (closers.length) closers.pop()?.();
-});
 async function setup(email?: string) {
   const t = await signedInCore(email);
-  const db = openCoreDb(t.dataDir);
-  closers.push(() => t.core.close(), () => db.close());
-  return { ...t, db };
+  return { ...t, db: openCoreDb(t.dataDir) };
 }
 
 describe('sync state the UI reads while offline', () => {
@@ -89,9 +83,8 @@ describe('session', () => {
     const { core, dataDir, people } = await setup();
     await call(core, 'valuations.create', { title: 'לפני' });
     core.close();
-    closers.length = 0;
     const again = createCore({ dataDir });
-    closers.push(() => again.close());
+    onTestFinished(() => again.close());
     expect(await call(again, 'session.current', {})).toMatchObject({ user: { id: people.appraisers[0].id }, offline: false });
     expect((await callError(again, 'session.signIn', { email: 'a@b.co', password: 'x' })).code).toBe('UNAVAILABLE');
     await call(again, 'session.signOut', {});
@@ -103,7 +96,7 @@ describe('session', () => {
 
   it('refuses to continue offline on a computer where nobody has signed in', async () => {
     const core = createCore({ dataDir: tempDir() });
-    closers.push(() => core.close());
+    onTestFinished(() => core.close());
     expect((await callError(core, 'session.continueOffline', {})).code).toBe('UNAUTHENTICATED');
   });
 
@@ -111,7 +104,7 @@ describe('session', () => {
     const people = generateDemoPeople(1);
     const other = { id: '01900000-0000-7000-8000-00000000000e', name: 'משרד שני' };
     const core = createCore({ dataDir: tempDir(), auth: demoAuth(people, [{ email: 'appraiser1@demo.shamay.local', organization: other }]) });
-    closers.push(() => core.close());
+    onTestFinished(() => core.close());
     const session = await call(core, 'session.signIn', { email: 'appraiser1@demo.shamay.local', password: 'x' });
     expect(session.memberships.map((m) => m.organizationName).sort()).toEqual([people.organization.name, other.name].sort());
     await call(core, 'valuations.create', { title: 'במשרד הראשון' });
@@ -125,7 +118,7 @@ describe('settings', () => {
   it('keeps user settings, applies the size limits, and refuses to change what policy locked', async () => {
     const people = generateDemoPeople(1);
     const core = createCore({ dataDir: tempDir(), auth: demoAuth(people), policy: { values: { serverUrl: 'https://shamay.office.example' } } });
-    closers.push(() => core.close());
+    onTestFinished(() => core.close());
     const settings = await call(core, 'settings.get', {});
     expect(settings).toMatchObject({ language: 'he', serverUrl: 'https://shamay.office.example', locked: ['serverUrl'], documentMaxBytes: 50 * 1024 * 1024 });
     expect((await call(core, 'settings.update', { language: 'en' })).language).toBe('en');

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src-shared/db/migrations.generated.ts';
 import { latestVersion } from '../../../src-shared/db/migrations.ts';
 import { call, callError, signedInCore } from '../../helpers/core.ts';
 import { counts, openCoreDb } from '../../helpers/local-db.ts';
+import { fillForReady } from '../preflight/fixture.ts';
 
-const closers: (() => void)[] = [];
-afterEach(() => {
-  while (closers.length) closers.pop()?.();
-});
 async function setup(email?: string) {
   const t = await signedInCore(email);
-  const db = openCoreDb(t.dataDir);
-  closers.push(() => t.core.close(), () => db.close());
-  return { ...t, db };
+  return { ...t, db: openCoreDb(t.dataDir) };
 }
 
 describe('valuations in the offline core', () => {
@@ -72,6 +67,8 @@ describe('valuations in the offline core', () => {
     expect((await callError(core, 'valuations.changeStatus', { id: v.id, status: 'READY' })).code).toBe('LIFECYCLE');
     expect((await callError(core, 'valuations.changeStatus', { id: v.id, status: 'SIGNED' })).code).toBe('LIFECYCLE');
     await call(core, 'valuations.changeStatus', { id: v.id, status: 'IN_PROGRESS' });
+    expect((await callError(core, 'valuations.changeStatus', { id: v.id, status: 'READY' })).code).toBe('LIFECYCLE'); // the preflight
+    await fillForReady(core, v.id);
     const ready = await call(core, 'valuations.changeStatus', { id: v.id, status: 'READY' });
     expect(ready.status).toBe('READY');
     expect((await callError(core, 'valuations.deleteDraft', { id: v.id })).code).toBe('LIFECYCLE');
@@ -114,6 +111,7 @@ describe('valuations in the offline core', () => {
     const draft = await call(appraiser.core, 'valuations.create', { title: 'טיוטה' });
     const ready = await call(appraiser.core, 'valuations.create', { title: 'מוכנה' });
     await call(appraiser.core, 'valuations.changeStatus', { id: ready.id, status: 'IN_PROGRESS' });
+    await fillForReady(appraiser.core, ready.id);
     await call(appraiser.core, 'valuations.changeStatus', { id: ready.id, status: 'READY' });
     await call(appraiser.core, 'session.signOut', {});
     await call(appraiser.core, 'session.signIn', { email: 'viewer@demo.shamay.local', password: 'demo' });
@@ -219,7 +217,6 @@ describe('updated_at on the laptop', () => {
   it('is set by the writer on every local change', async () => {
     let now = new Date('2026-03-01T10:00:00.000Z');
     const t = await signedInCore('appraiser1@demo.shamay.local', { clock: () => now });
-    closers.push(() => t.core.close());
     const created = await call(t.core, 'valuations.create', { title: 'שעון' });
     expect(created.updatedAt).toBe('2026-03-01T10:00:00.000Z');
     now = new Date('2026-03-02T08:30:00.000Z');

@@ -14,6 +14,7 @@ import {
   validateStep1,
   type Step1Draft,
 } from '../../../../src-renderer/features/wizard/step1-model.ts';
+import { PREFLIGHT_CODES } from '../../../../src-shared/domain/validation/preflight.ts';
 import { en } from '../../../../src-renderer/i18n/en.ts';
 import { he } from '../../../../src-renderer/i18n/he.ts';
 
@@ -21,6 +22,7 @@ const valid = (): Step1Draft => ({
   valuationType: 'market_value',
   reportDate: '2024-03-10',
   valuationDate: '2024-03-01',
+  visitDate: '2024-02-28',
   client: { title: 'מר', name: 'משה כהן', note: '', relation: 'owner' },
   street: 'שד׳ ביאליק',
   buildingNumber: '20',
@@ -28,6 +30,7 @@ const valid = (): Step1Draft => ({
   city: 'רמת גן',
   rooms: '4.5',
   floor: '3',
+  builtAreaSqm: '',
   airDirections: ['N', 'W'],
   landContamination: false,
   landContaminationNote: '',
@@ -42,10 +45,10 @@ describe('validateStep1', () => {
     expect(validateStep1(valid())).toEqual({});
   });
 
-  it('requires type, client name, street, building number, city, rooms, floor, appraiser name and licence, both dates', () => {
+  it('requires type, client name, street, building number, city, rooms, floor, appraiser name and licence, the three dates', () => {
     const errors = validateStep1(emptyStep1());
     expect(Object.keys(errors).sort()).toEqual(
-      ['valuationType', 'reportDate', 'valuationDate', 'client.name', 'street', 'buildingNumber', 'city', 'rooms', 'floor', 'appraiserName', 'appraiserLicense'].sort(),
+      ['valuationType', 'reportDate', 'valuationDate', 'visitDate', 'client.name', 'street', 'buildingNumber', 'city', 'rooms', 'floor', 'appraiserName', 'appraiserLicense'].sort(),
     );
     for (const key of Object.values(errors)) expect(key).toBe('step1.errors.required');
   });
@@ -134,6 +137,7 @@ describe('step 1 data', () => {
       valuationType: 'market_value',
       reportDate: '2024-03-10',
       valuationDate: '2024-03-01',
+      visitDate: '2024-02-28',
       client: { title: 'מר', name: 'משה כהן', relation: 'owner' },
       street: 'שד׳ ביאליק',
       buildingNumber: '20',
@@ -149,6 +153,17 @@ describe('step 1 data', () => {
     const flagged = toStep1Data({ ...valid(), landContamination: true, landContaminationNote: ' מפעל ישן ', client: { ...valid().client, note: 'לשלוח עותק לעו"ד' } });
     expect(flagged.landContaminationNote).toBe('מפעל ישן');
     expect(flagged.client.note).toBe('לשלוח עותק לעו"ד');
+  });
+
+  it('requires the visit date, as a real date, and stores it', () => {
+    expect(validateStep1({ ...valid(), visitDate: '' })).toEqual({ visitDate: 'step1.errors.required' });
+    expect(validateStep1({ ...valid(), visitDate: '2024-02-30' })).toEqual({ visitDate: 'step1.errors.invalidDate' });
+    expect(validateStep1({ ...valid(), visitDate: '28/02/2024' })).toEqual({ visitDate: 'step1.errors.invalidDate' });
+    expect(toStep1Data(valid()).visitDate).toBe('2024-02-28');
+    expect(firstInvalidField(validateStep1({ ...valid(), visitDate: '', street: '' }))).toBe('visitDate');
+    // Data stored before the visit date existed reads back with an empty one, which the step then asks for.
+    const { visitDate: _visitDate, ...older } = toStep1Data(valid());
+    expect(toStep1Draft(older).visitDate).toBe('');
   });
 
   it('refuses to convert an invalid draft', () => {
@@ -187,5 +202,26 @@ describe('dates and numbers', () => {
     expect(parseRooms('3,5')).toBe(3.5);
     expect(parseRooms('3.')).toBeNull();
     expect(parseRooms('')).toBeNull();
+  });
+});
+
+describe('preflight messages', () => {
+  it('translates every message key the preflight uses, in both languages', () => {
+    for (const code of PREFLIGHT_CODES) {
+      const key = `preflight.${code.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+      expect(typeof message(key, he), key).toBe('string');
+      expect(typeof message(key, en), key).toBe('string');
+    }
+    expect(typeof message('step1.visitDate', he)).toBe('string');
+    expect(typeof message('step1.visitDate', en)).toBe('string');
+  });
+});
+
+describe('built area', () => {
+  it('is optional, and when given must be sqm with at most two decimals', () => {
+    expect(validateStep1({ ...valid(), builtAreaSqm: '' }).builtAreaSqm).toBeUndefined();
+    expect(validateStep1({ ...valid(), builtAreaSqm: '121.5' }).builtAreaSqm).toBeUndefined();
+    expect(validateStep1({ ...valid(), builtAreaSqm: '12,5' }).builtAreaSqm).toBe('step1.errors.invalidArea');
+    expect(validateStep1({ ...valid(), builtAreaSqm: '1.234' }).builtAreaSqm).toBe('step1.errors.invalidArea');
   });
 });

@@ -1,0 +1,149 @@
+// The preflight before READY (DOMAIN.md "The report"): a valuation moves to READY only when the
+// required data is there — step 1 with the visit date, block/parcel, registered and built area,
+// ownership from the land-registry extract, 3 comparables (or a stated reason) and a calculation.
+// Refusals are LIFECYCLE errors whose details list the issues, each linked to its field.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../src-main/core/create-core.ts';
+import { call, callError, signedInCore } from '../../helpers/core.ts';
+import { CALCULATION, deal, fillForReady, OWNERS, READY_STEP1, setOwners } from './fixture.ts';
+
+const open: Core[] = [];
+afterEach(() => {
+  while (open.length) open.pop()?.close();
+});
+
+async function setup() {
+  const t = await signedInCore();
+  open.push(t.core);
+  const v = await call(t.core, 'valuations.create', { title: 'שומה' });
+  await call(t.core, 'valuations.changeStatus', { id: v.id, status: 'IN_PROGRESS' });
+  return { core: t.core, id: v.id };
+}
+
+type Refusal = { target: string; issues: { code: string; field: string; messageKey: string }[] };
+const fields = (details: unknown) => (details as Refusal).issues.map((i) => `${i.code} ${i.field}`);
+
+describe('valuations.changeStatus to READY', () => {
+  it('refuses a new valuation, listing the missing data linked to its fields', async () => {
+    const { core, id } = await setup();
+    const error = await callError(core, 'valuations.changeStatus', { id, status: 'READY' });
+    expect(error.code).toBe('LIFECYCLE');
+    const listed = fields(error.details);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'REQUIRED step1Data.street',
+        'REQUIRED step1Data.visitDate',
+        'REQUIRED addressFull',
+        'REQUIRED block',
+        'REQUIRED parcel',
+        'REQUIRED meta.registeredAreaSqm',
+        'REQUIRED meta.builtAreaSqm',
+        'NO_OWNERS ownership',
+        'FEW_COMPARABLES comparables',
+        'NO_CALCULATION calculation',
+      ]),
+    );
+    expect(error.message).toBe(`${listed.length} required items are missing; see the preflight.`);
+    expect((error.details as Refusal).issues[0]).toEqual({ code: 'REQUIRED', field: 'step1Data.valuationType', messageKey: 'preflight.required', params: {} });
+    expect((await call(core, 'valuations.get', { id })).status).toBe('IN_PROGRESS');
+  });
+
+  it('moves a complete valuation to READY', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    expect(await call(core, 'valuations.preflight', { id })).toEqual({ hardStops: [], warnings: [] });
+    expect((await call(core, 'valuations.changeStatus', { id, status: 'READY' })).status).toBe('READY');
+  });
+
+  it('names the one missing item', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    await call(core, 'valuations.update', { id, fields: { step1Data: { ...READY_STEP1, visitDate: '' } } });
+    const error = await callError(core, 'valuations.changeStatus', { id, status: 'READY' });
+    expect(error).toMatchObject({ code: 'LIFECYCLE', message: '1 required item is missing; see the preflight.' });
+    expect(fields(error.details)).toEqual(['REQUIRED step1Data.visitDate']);
+  });
+
+  it('wants 3 comparables, or a stated reason for fewer', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    const two = [deal(1, 3_400_000), deal(2, 3_500_000)];
+    await call(core, 'valuations.update', { id, fields: { comparableData: { version: 1, comparables: two, fewComparablesReason: '' } } });
+    const error = await callError(core, 'valuations.changeStatus', { id, status: 'READY' });
+    expect(error.code).toBe('LIFECYCLE');
+    expect(fields(error.details)).toEqual(['FEW_COMPARABLES comparables']);
+
+    // An excluded comparable does not count.
+    await call(core, 'valuations.update', {
+      id,
+      fields: { comparableData: { version: 1, comparables: [...two, { ...deal(3, 3_600_000), included: false }] } },
+    });
+    expect(fields((await callError(core, 'valuations.changeStatus', { id, status: 'READY' })).details)).toEqual(['FEW_COMPARABLES comparables']);
+
+    await call(core, 'valuations.update', {
+      id,
+      fields: { comparableData: { version: 1, comparables: two, fewComparablesReason: 'אין עסקאות נוספות בבניין' } },
+    });
+    const { hardStops, warnings } = await call(core, 'valuations.preflight', { id });
+    expect(hardStops).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['FEW_COMPARABLES_WITH_REASON']);
+    expect((await call(core, 'valuations.changeStatus', { id, status: 'READY' })).status).toBe('READY');
+  });
+
+  it('reads the seed shape of comparable_data (a list of deals)', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    await call(core, 'valuations.update', { id, fields: { comparableData: [deal(1, 3_400_000), deal(2, 3_500_000), deal(3, 3_600_000)] } });
+    expect((await call(core, 'valuations.preflight', { id })).hardStops).toEqual([]);
+  });
+
+  it('lets warnings through: a wrong ID check digit, shares that do not sum to 1', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    await setOwners(core, id, [
+      { ...OWNERS[0], idNumber: '123456789' },
+      { ...OWNERS[1], share: '1/3' },
+    ]);
+    const { hardStops, warnings } = await call(core, 'valuations.preflight', { id });
+    expect(hardStops).toEqual([]);
+    expect(warnings.map((w) => `${w.code} ${w.field}`)).toEqual(['INVALID_ID_NUMBER ownership.0.idNumber', 'SHARES_NOT_WHOLE ownership']);
+    expect(warnings[0]).toMatchObject({ messageKey: 'preflight.invalidIdNumber', blocks: [] });
+    expect((await call(core, 'valuations.changeStatus', { id, status: 'READY' })).status).toBe('READY');
+  });
+
+  it('takes the registered area from the extract when meta has none, and the owners from the newest extract', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    const v = await call(core, 'valuations.get', { id });
+    await call(core, 'valuations.update', { id, fields: { meta: { ...v.meta, registeredAreaSqm: '' } } });
+    expect((await call(core, 'valuations.preflight', { id })).hardStops.map((i) => i.field)).toEqual(['meta.registeredAreaSqm']);
+    await setOwners(core, id, OWNERS, { registeredArea: 85.5 });
+    expect((await call(core, 'valuations.preflight', { id })).hardStops).toEqual([]);
+
+    // A newer extract replaces the owners of the older one.
+    const { document } = await call(core, 'documents.add', {
+      valuationId: id,
+      docType: 'TABU',
+      fileName: 'tabu-new.pdf',
+      source: { bytesBase64: Buffer.from('%PDF-1.4\n%newer\n%%EOF\n').toString('base64') },
+    });
+    await call(core, 'documents.updateExtracted', { id: document.id, extracted: { sections: { ownership: { owners: { value: [] } } } } });
+    const after = await call(core, 'valuations.preflight', { id });
+    expect(after.hardStops.map((i) => `${i.code} ${i.field}`)).toEqual(['REQUIRED meta.registeredAreaSqm', 'NO_OWNERS ownership']);
+  });
+
+  it('stops on a calculation that refuses its input, linked to the calculation', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    await call(core, 'valuations.update', { id, fields: { step4Data: { calculation: { ...CALCULATION, areas: [] } } } });
+    const error = await callError(core, 'valuations.changeStatus', { id, status: 'READY' });
+    expect(error.code).toBe('LIFECYCLE');
+    expect(fields(error.details)).toEqual(['CALCULATION_ERROR calculation.areas']);
+  });
+
+  it('leaves the other transitions alone', async () => {
+    const { core, id } = await setup();
+    expect((await call(core, 'valuations.changeStatus', { id, status: 'DRAFT' })).status).toBe('DRAFT');
+    expect((await call(core, 'valuations.changeStatus', { id, status: 'IN_PROGRESS' })).status).toBe('IN_PROGRESS');
+  });
+});
