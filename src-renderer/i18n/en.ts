@@ -682,6 +682,13 @@ export const en: Messages = {
     datesOutOfOrder: 'The date {{date}} is after the report date ({{reportDate}})',
     calculationWarning: 'Calculation warning ({{code}})',
   },
+  preflightList: {
+    title: 'Preflight check',
+    ready: 'Nothing blocks: the valuation is ready to be marked ready and signed.',
+    hardStops: 'Hard stops ({{count}})',
+    warnings: 'Warnings ({{count}})',
+    goToStep: 'Go to step {{step}}: {{name}}',
+  },
   errors: {
     generic: 'Something went wrong.',
     VALIDATION: 'The data is not valid',

@@ -701,6 +701,13 @@ export const he = {
     datesOutOfOrder: 'התאריך {{date}} מאוחר ממועד הדוח ({{reportDate}})',
     calculationWarning: 'אזהרת תחשיב ({{code}})',
   },
+  preflightList: {
+    title: 'בדיקה לפני הפקה',
+    ready: 'אין חסמים: השומה מוכנה לסימון כמוכנה ולחתימה.',
+    hardStops: 'חסמים ({{count}})',
+    warnings: 'אזהרות ({{count}})',
+    goToStep: 'מעבר לשלב {{step}}: {{name}}',
+  },
   errors: {
     generic: 'משהו השתבש.',
     VALIDATION: 'הנתונים אינם תקינים',

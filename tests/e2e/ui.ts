@@ -55,6 +55,7 @@ export async function createValuationThroughWizard(page: Page, options: { docume
   await page.getByLabel('סוג השומה').selectOption({ label: 'שווי שוק' });
   await page.getByLabel('תאריך הדוח').fill('2026-11-20');
   await page.getByLabel('המועד הקובע').fill('2026-11-15');
+  await page.getByLabel('מועד הביקור בנכס').fill('2026-11-14');
   await page.getByLabel('תואר').fill('מר');
   await page.getByLabel('שם הלקוח').fill('ישראל ישראלי');
   await page.getByLabel('רחוב').fill('הרצל');

@@ -18,6 +18,7 @@ import { StepNav } from './StepNav.tsx';
 import { AnalysisGarmushkaGis } from '../analysis/index.ts';
 import { ComparablesAndCalculation } from '../calculation/index.ts';
 import { StepFooter } from './StepFooter.tsx';
+import { Preflight } from './Preflight.tsx';
 import { StepPlaceholder } from './StepPlaceholder.tsx';
 import { readOnlyReason, useValuation } from './use-valuation.ts';
 import { useWizardSession } from './use-wizard-session.ts';
@@ -117,7 +118,12 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
       );
       break;
     default:
-      content = <StepPlaceholder valuationId={valuationId} step={5} />;
+      content = (
+        <>
+          <Preflight valuationId={valuationId} />
+          <StepPlaceholder valuationId={valuationId} step={5} />
+        </>
+      );
   }
 
   return (

@@ -1,0 +1,107 @@
+// Step 5's preflight: what still blocks READY / SIGNED (hard stops) and what the appraiser should look
+// at (warnings), as the core's valuations.preflight reports them, each linked to the step that edits
+// its field. Asked again whenever the core says data changed (an edit in another window, a pull).
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/index.ts';
+import { hrefOf } from '../../app/router.ts';
+import { ErrorText } from '../../ui/error-text.tsx';
+
+interface PreflightIssue {
+  code: string;
+  messageKey: string;
+  field: string;
+  blocks: string[];
+  params?: Record<string, string | number | boolean> | undefined;
+}
+
+interface PreflightResult {
+  hardStops: PreflightIssue[];
+  warnings: PreflightIssue[];
+}
+
+/** The wizard step that edits a preflight field path, or null when no step does. */
+export function stepOfField(field: string): number | null {
+  const head = field.split('.')[0] ?? '';
+  if (head === 'step1Data' || head === 'addressFull' || field === 'meta.builtAreaSqm') return 1;
+  if (head === 'block' || head === 'parcel' || head === 'subparcel' || head === 'ownership' || field === 'meta.registeredAreaSqm') return 3;
+  if (head === 'comparables' || head === 'calculation' || head === 'finalValuationAgorot') return 4;
+  return null;
+}
+
+export function Preflight({ valuationId }: { valuationId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [result, setResult] = useState<PreflightResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    let asked = 0;
+    setResult(null);
+    setError(null);
+    const load = () => {
+      const mine = ++asked;
+      api.call('valuations.preflight', { id: valuationId }).then(
+        (next) => {
+          if (!live || mine !== asked) return;
+          setResult(next);
+          setError(null);
+        },
+        (e: unknown) => live && mine === asked && setError(e),
+      );
+    };
+    load();
+    const off = api.on('data.changed', (event) => {
+      if (!event.ids || event.ids.includes(valuationId) || !event.tables.includes('valuations')) load();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [valuationId]);
+
+  const item = (issue: PreflightIssue, index: number, testId: string) => {
+    const step = stepOfField(issue.field);
+    const message = t(issue.messageKey, { ...(issue.params ?? {}), defaultValue: issue.code });
+    return (
+      <li key={`${issue.code}:${issue.field}:${index}`} data-testid={testId} data-code={issue.code} data-field={issue.field} data-step={step ?? ''}>
+        <span>{message}</span>{' '}
+        <span className="hint" dir="ltr">
+          ({issue.field})
+        </span>{' '}
+        {step !== null && (
+          <a href={hrefOf({ name: 'valuation', id: valuationId, step })} data-testid="preflight-link">
+            {t('preflightList.goToStep', { step, name: t(`wizard.steps.${step}`) })}
+          </a>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <section className="preflight" aria-labelledby={`${id}-title`} data-testid="preflight">
+      <h3 id={`${id}-title`}>{t('preflightList.title')}</h3>
+      <ErrorText error={error} />
+      {!result && !error && <p className="hint">{t('app.loading')}</p>}
+      {result && (
+        <div aria-live="polite">
+          {result.hardStops.length === 0 ? (
+            <p data-testid="preflight-ready">{t('preflightList.ready')}</p>
+          ) : (
+            <>
+              <h4 id={`${id}-stops`}>{t('preflightList.hardStops', { count: result.hardStops.length })}</h4>
+              <ul aria-labelledby={`${id}-stops`}>{result.hardStops.map((issue, i) => item(issue, i, 'preflight-hard-stop'))}</ul>
+            </>
+          )}
+          {result.warnings.length > 0 && (
+            <>
+              <h4 id={`${id}-warnings`}>{t('preflightList.warnings', { count: result.warnings.length })}</h4>
+              <ul aria-labelledby={`${id}-warnings`}>{result.warnings.map((issue, i) => item(issue, i, 'preflight-warning'))}</ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
