@@ -442,3 +442,9 @@ export class Editor {
     return hot.length && this.rng.chance(0.6) ? this.rng.pick(hot) : this.rng.pick(rows);
   }
 }
+
+/** The scenario's seed: the given number, a fresh random one for "random", or the default. */
+export function chaosSeed(fromEnv: string | undefined, fallback: number): number {
+  if (fromEnv === 'random') return Math.floor(Math.random() * 2 ** 31);
+  return fromEnv ? Number(fromEnv) : fallback;
+}
