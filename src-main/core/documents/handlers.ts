@@ -3,13 +3,13 @@ import { AppError } from '../../../src-shared/contract/errors.ts';
 import { canEdit } from '../../../src-shared/domain/lifecycle.ts';
 import { extractDocument } from '../extraction/extract.ts';
 import { mergeExtraction } from '../extraction/merge.ts';
-import { enforce, requireActor, type Actor, type CoreContext } from '../context.ts';
+import { enforce, requireActor } from '../context.ts';
 import { withStoredFiles } from '../files/orphans.ts';
+import { valuationRowActivity, valuationRows } from '../files/valuation-rows.ts';
 import { toBlobSource } from '../files/sources.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { rowSyncStateSql } from '../store/row-sync-state.ts';
 import { toEntity } from '../store/tables.ts';
-import type { Change } from '../store/writer.ts';
 import { getValuation } from '../valuations/queries.ts';
 
 type Methods =
@@ -27,29 +27,11 @@ function toDocument(raw: Record<string, unknown>): DocumentEntity {
   return { ...toEntity<Omit<DocumentEntity, 'syncState'>>('documents', raw), syncState: raw.sync_state as DocumentEntity['syncState'] };
 }
 
-function getDocument(ctx: CoreContext, actor: Actor, id: string): DocumentEntity {
-  const raw = ctx.db.prepare(`${SELECT_DOCUMENT} WHERE d.id = ? AND d.organization_id = ?`).get(id, actor.organizationId) as
-    | Record<string, unknown>
-    | undefined;
-  if (!raw) throw new AppError('NOT_FOUND', 'No such document.', { id });
-  getValuation(ctx, actor, String(raw.valuation_id)); // a client viewer sees documents of visible valuations only
-  return toDocument(raw);
-}
-
+const documents = valuationRows({ select: SELECT_DOCUMENT, alias: 'd', noun: 'document', toEntity: toDocument });
+const getDocument = documents.get;
 /** The document and its valuation, refusing when the valuation can no longer change. */
-function editableDocument(ctx: CoreContext, actor: Actor, id: string): DocumentEntity {
-  const document = getDocument(ctx, actor, id);
-  enforce(canEdit(getValuation(ctx, actor, document.valuationId).status, actor.role));
-  return document;
-}
-
-const activity = (document: { id: string; valuationId: string }, action: Change['activity']['action'], payload?: Record<string, unknown>) => ({
-  subjectType: 'document' as const,
-  subjectId: document.id,
-  valuationId: document.valuationId,
-  action,
-  ...(payload ? { payload } : {}),
-});
+const editableDocument = documents.editable;
+const activity = valuationRowActivity('document');
 
 export const documentHandlers: HandlerMap<Methods> = {
   'documents.add': async ({ valuationId, docType, fileName, source, replacesId }, ctx) => {

@@ -1,9 +1,9 @@
 import type { ImageEntity } from '../../../src-shared/contract/entities.ts';
-import { AppError } from '../../../src-shared/contract/errors.ts';
 import { canEdit } from '../../../src-shared/domain/lifecycle.ts';
 import { makeThumbnail } from '../blobs/thumbnails.ts';
-import { enforce, requireActor, type Actor, type CoreContext } from '../context.ts';
+import { enforce, requireActor } from '../context.ts';
 import { withStoredFiles } from '../files/orphans.ts';
+import { valuationRowActivity, valuationRows } from '../files/valuation-rows.ts';
 import { toBlobSource } from '../files/sources.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { rowSyncStateSql } from '../store/row-sync-state.ts';
@@ -26,28 +26,10 @@ function toImage(raw: Record<string, unknown>): ImageEntity {
   };
 }
 
-function getImage(ctx: CoreContext, actor: Actor, id: string): ImageEntity {
-  const raw = ctx.db.prepare(`${SELECT_IMAGE} WHERE i.id = ? AND i.organization_id = ?`).get(id, actor.organizationId) as
-    | Record<string, unknown>
-    | undefined;
-  if (!raw) throw new AppError('NOT_FOUND', 'No such image.', { id });
-  getValuation(ctx, actor, String(raw.valuation_id));
-  return toImage(raw);
-}
-
-function editableImage(ctx: CoreContext, actor: Actor, id: string): ImageEntity {
-  const image = getImage(ctx, actor, id);
-  enforce(canEdit(getValuation(ctx, actor, image.valuationId).status, actor.role));
-  return image;
-}
-
-const activity = (image: { id: string; valuationId: string }, action: Change['activity']['action'], payload?: Record<string, unknown>) => ({
-  subjectType: 'image' as const,
-  subjectId: image.id,
-  valuationId: image.valuationId,
-  action,
-  ...(payload ? { payload } : {}),
-});
+const images = valuationRows({ select: SELECT_IMAGE, alias: 'i', noun: 'image', toEntity: toImage });
+const getImage = images.get;
+const editableImage = images.editable;
+const activity = valuationRowActivity('image');
 
 export const imageHandlers: HandlerMap<Methods> = {
   'images.add': async ({ valuationId, fileName, source, roomType }, ctx) => {

@@ -350,7 +350,8 @@ describe('wizard.resume', () => {
     expect((await call(t.core, 'wizard.resume', {}))?.id).toBe(loose.id);
     expect((await call(t.core, 'wizard.resume', { valuationId: t.valuationId }))?.id).toBe(first.id);
     expect((await call(t.core, 'wizard.resume', { valuationId: other.id }))?.id).toBe(second.id);
-    // An autosave makes a session the newest.
+    // An autosave makes a session the newest (timestamps have millisecond resolution: step past the last one).
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await call(t.core, 'wizard.autosave', { id: first.id, currentStep: 1, stepData: { touched: true }, wizardData: {} });
     expect((await call(t.core, 'wizard.resume', {}))?.id).toBe(first.id);
 
