@@ -4,6 +4,7 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../../src-shared/db/schema.sqlite.ts';
+import type { PulledTable } from '../../../src-shared/sync/protocol.ts';
 
 export const SYNCED_TABLES = {
   organizations: schema.organizations,
@@ -21,7 +22,7 @@ export const SYNCED_TABLES = {
   document_access_logs: schema.documentAccessLogs,
   // comparables library (organization-wide, belongs to no valuation)
   comparables: schema.comparables,
-} as const satisfies Record<string, SQLiteTable>;
+} as const satisfies Record<PulledTable, SQLiteTable>; // the same tables the server's map names (src-server/sync/tables.ts)
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
 
