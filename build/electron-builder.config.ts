@@ -46,8 +46,7 @@ export const NOT_SHIPPED = [
   'fastify',
   'pg',
   'jose',
-  'react',
-  'react-dom',
+  // react and react-dom ship: the core worker renders the report with react-dom/server.
   'react-i18next',
   'i18next',
   'zustand',
@@ -90,6 +89,8 @@ export function createBuilderConfig(env: Env = process.env): Configuration {
       '!**/node_modules/better-sqlite3/{deps,src}/**',
       '!**/node_modules/better-sqlite3/binding.gyp',
       ...NOT_SHIPPED.map((name) => `!**/node_modules/${name}/**`),
+      // Type declarations are never loaded at run time (docx lists @types/node as a dependency).
+      '!**/node_modules/@types/**',
     ],
     asar: true,
     asarUnpack: NATIVE_MODULES.map((name) => `**/node_modules/${name}/**/*`),

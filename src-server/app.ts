@@ -8,6 +8,7 @@ import { registerBlobRoutes } from './blobs/routes.ts';
 import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './http/errors.ts';
 import type { LiveHub } from './live/hub.ts';
+import { registerShareRoutes } from './shares/routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerUpdateRoutes } from './updates/routes.ts';
 
@@ -15,7 +16,7 @@ import { registerUpdateRoutes } from './updates/routes.ts';
 export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function buildServer(ctx: Omit<ServerContext, 'log'>, live: LiveHub, logger: boolean | { level: string } = false): { app: FastifyInstance; ctx: ServerContext } {
-  const app = Fastify({ logger, bodyLimit: JSON_BODY_LIMIT, forceCloseConnections: false });
+  const app = Fastify({ logger, bodyLimit: JSON_BODY_LIMIT, forceCloseConnections: 'idle' });
   const full: ServerContext = { ...ctx, log: app.log };
   installErrorHandler(app);
   const authenticate = createAuthHook(full);
@@ -25,6 +26,7 @@ export function buildServer(ctx: Omit<ServerContext, 'log'>, live: LiveHub, logg
   registerAuthRoutes(app, full);
   registerBlobRoutes(app, full, { authenticate, requireMembership: membership });
   registerSyncRoutes(app, full, { authenticate, requireMembership: membership, live });
+  registerShareRoutes(app, full, { authenticate, requireMembership: membership });
   registerUpdateRoutes(app, full);
   return { app, ctx: full };
 }

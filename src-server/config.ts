@@ -16,6 +16,17 @@ export const serverConfigSchema = z.object({
   /** How many valuations the demo office gets (50 for the demo; benchmarks use many more). */
   demoValuations: z.coerce.number().int().min(0).max(1_000_000).default(50),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The address people outside the office reach this server at (share links are built on it), e.g.
+   * https://shamay.example.co.il behind a reverse proxy. Without it a link uses the address the
+   * creating request came in on.
+   */
+  publicUrl: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(url), 'must be an http(s) address without query or fragment')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -30,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Record<
     seedDemo: env.SHAMAY_SEED_DEMO === '1' ? true : undefined,
     demoValuations: env.SHAMAY_DEMO_VALUATIONS,
     logLevel: env.SHAMAY_LOG_LEVEL,
+    publicUrl: env.SHAMAY_PUBLIC_URL || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });
 }

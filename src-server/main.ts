@@ -1,6 +1,7 @@
 // `npm run server`: the Shamay sync server. Embedded PGlite in --data-dir unless DATABASE_URL is set.
-// Options: --port, --host, --data-dir, --blob-dir, --seed-demo (env: PORT, SHAMAY_HOST, DATABASE_URL,
-// SHAMAY_SERVER_DATA_DIR, SHAMAY_BLOB_DIR, SHAMAY_SEED_DEMO=1, SHAMAY_LOG_LEVEL).
+// Options: --port, --host, --data-dir, --blob-dir, --public-url, --seed-demo (env: PORT, SHAMAY_HOST,
+// DATABASE_URL, SHAMAY_SERVER_DATA_DIR, SHAMAY_BLOB_DIR, SHAMAY_PUBLIC_URL, SHAMAY_SEED_DEMO=1,
+// SHAMAY_LOG_LEVEL). The public URL is where share links point (behind a proxy, its outside address).
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'blob-dir': { type: 'string' },
+    'public-url': { type: 'string' },
     'seed-demo': { type: 'boolean' },
   },
 });
@@ -21,6 +23,7 @@ const config = configFromEnv(process.env, {
   host: values.host,
   dataDir: values['data-dir'] ? resolve(values['data-dir']) : undefined,
   blobDir: values['blob-dir'] ? resolve(values['blob-dir']) : undefined,
+  publicUrl: values['public-url'],
   seedDemo: values['seed-demo'],
 });
 await mkdir(join(config.dataDir), { recursive: true });

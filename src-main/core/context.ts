@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../src-shared/contract/events.t
 import { AppError } from '../../src-shared/contract/errors.ts';
 import type { MembershipRole } from '../../src-shared/domain/enums.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
+import type { ServerClient } from './sync/server-client.ts';
 import type { Writer } from './store/writer.ts';
 
 /** Signs a user in against the sync server (implemented by the sync client; absent when unconfigured). */
@@ -32,7 +33,13 @@ export interface CoreContext {
   newId: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   state: LocalState;
+  /** The sync server's client while one is configured (share links and other online-only calls). */
+  server: ServerClient | null;
+  /** Prints the report's HTML to PDF with Chromium (Electron's printToPDF in the app, playwright elsewhere). */
+  printPdf: PdfPrinter | null;
 }
+
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
 /** Small persistent facts (sync_state rows) with typed accessors. */
 export interface LocalState {

@@ -14,13 +14,16 @@ import { activityHandlers } from './activity/handlers.ts';
 import { assetHandlers } from './assets/handlers.ts';
 import { comparableHandlers } from './comparables/handlers.ts'; // comparables library
 import { createBlobStore } from './blobs/blob-store.ts';
-import { createLocalState, type AuthClient, type CoreContext } from './context.ts';
+import { createLocalState, type AuthClient, type CoreContext, type PdfPrinter } from './context.ts';
 import { openLocalDatabase } from './db/open.ts';
 import { createDispatch, type DispatchLog } from './dispatch.ts';
 import { documentHandlers } from './documents/handlers.ts';
+import { exportHandlers } from './exports/handlers.ts';
 import type { HandlerMap } from './handlers.ts';
 import { imageHandlers } from './images/handlers.ts';
 import { sessionHandlers } from './session/handlers.ts';
+import { shareHandlers } from './shares/handlers.ts';
+import { signingHandlers } from './signing/handlers.ts';
 import { readSettings, settingsHandlers, type SettingsPolicy } from './settings/handlers.ts';
 import { createWriter } from './store/writer.ts';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
@@ -42,6 +45,8 @@ export interface CoreDeps {
   /** Sign-in without a sync server (tests of the offline core). */
   auth?: AuthClient;
   sync?: Omit<SyncEngineOptions, 'client'>;
+  /** Prints report HTML to PDF; without one, signing and PDF export answer UNAVAILABLE. */
+  printPdf?: PdfPrinter;
   policy?: SettingsPolicy;
   log?: DispatchLog;
   deviceName?: string;
@@ -82,6 +87,8 @@ export function createCore(deps: CoreDeps): Core {
     newId,
     emit: (event, payload) => events.emit(event, payload),
     state,
+    server: null,
+    printPdf: deps.printPdf ?? null,
   };
   // A server given at start (npm start, the browser host) is fixed for this run, like a policy value.
   const policy: SettingsPolicy | undefined = deps.serverUrl
@@ -100,9 +107,11 @@ export function createCore(deps: CoreDeps): Core {
     engine?.stop();
     engine = null;
     ctx.auth = deps.auth;
+    ctx.server = null;
     connectedTo = url;
     if (!url) return;
     const client = createServerClient({ baseUrl: url, tokens: tokenStore, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    ctx.server = client;
     if (!deps.auth) ctx.auth = serverAuth(client, deviceId, deps.deviceName ?? hostname());
     engine = createSyncEngine(ctx, { client, ...deps.sync });
   };
@@ -141,6 +150,9 @@ export function createCore(deps: CoreDeps): Core {
     ...documentHandlers,
     ...imageHandlers,
     ...assetHandlers,
+    ...exportHandlers,
+    ...signingHandlers,
+    ...shareHandlers,
     ...activityHandlers,
     ...comparableHandlers, // comparables library
     ...syncLocalHandlers(engineControl),

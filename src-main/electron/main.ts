@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import type { Result } from '../../src-shared/contract/errors.ts';
 import { createWorkerClient, type HostPort, type WorkerClient } from '../core/worker/client.ts';
+import { printHtmlToPdf } from './pdf-printer.ts';
 import { registerAppProtocol, registerAppSchemePrivileges } from './app-protocol.ts';
 import { createInvokeHandler, forwardEvent, registerIpc } from './ipc.ts';
 import { createFileLog, type FileLog } from './log.ts';
@@ -68,6 +69,7 @@ async function start(): Promise<void> {
     init: {
       deps: {
         dataDir: join(userData, 'data'),
+        printer: 'host',
         ...(policy.settings ? { policy: policy.settings } : {}),
         // `npm start` points an unpackaged app at its embedded sync server; packaged apps use settings/policy.
         ...(!app.isPackaged && process.env.SHAMAY_SERVER_URL ? { serverUrl: process.env.SHAMAY_SERVER_URL } : {}),
@@ -75,6 +77,7 @@ async function start(): Promise<void> {
       tokens: { keeper: 'host', current: tokens.load() },
     },
     onEvent: (event, payload) => forwardEvent(window, event, payload),
+    printPdf: printHtmlToPdf,
     onTokens: (current) => {
       try {
         tokens.save(current);
@@ -126,6 +129,8 @@ async function start(): Promise<void> {
       log,
       onResult: (method, result) => {
         if (method === 'settings.get' || method === 'settings.update') followSettings(result);
+        // The core resolves a generated file to a named copy in its data folder; the shell opens it.
+        if (method === 'assets.open' && result.ok) openLocalFile((result.value as { path: string }).path, log);
       },
     }),
   );
@@ -178,7 +183,12 @@ async function start(): Promise<void> {
 }
 
 function startCore(log: FileLog, options: Parameters<typeof createWorkerClient>[1]): WorkerClient {
-  const child = utilityProcess.fork(join(import.meta.dirname, 'core-worker.js'), [], { serviceName: `${APP_NAME} core`, stdio: 'pipe' });
+  const child = utilityProcess.fork(join(import.meta.dirname, 'core-worker.js'), [], {
+    serviceName: `${APP_NAME} core`,
+    stdio: 'pipe',
+    // react-dom/server (the report) picks its production build by NODE_ENV.
+    env: { ...process.env, NODE_ENV: app.isPackaged ? 'production' : (process.env.NODE_ENV ?? 'development') },
+  });
   child.stdout?.on('data', (chunk: Buffer) => log.info('core stdout', { text: chunk.toString('utf8').trimEnd() }));
   child.stderr?.on('data', (chunk: Buffer) => log.warn('core stderr', { text: chunk.toString('utf8').trimEnd() }));
   // Messages wait for the process to exist ('spawn'); the first one is `init`.
@@ -195,4 +205,11 @@ function startCore(log: FileLog, options: Parameters<typeof createWorkerClient>[
     terminate: () => void child.kill(),
   };
   return createWorkerClient(port, options);
+}
+
+/** Opens a file the core prepared in its data folder with the system's program for its type. */
+function openLocalFile(path: string, log: FileLog): void {
+  void shell.openPath(path).then((problem) => {
+    if (problem) log.warn('could not open a file', { problem });
+  });
 }

@@ -28,7 +28,8 @@ import { DEFAULT_SETTINGS, type SettingsPolicy } from '../core/settings/handlers
 
 export const SETTING_KEYS = ['serverUrl', 'language', 'documentMaxBytes', 'imageMaxBytes'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
-export type SettingValues = Omit<Settings, 'locked'>;
+/** The settings IT can fix by policy (the report's branding is the organization's own, set in the app). */
+export type SettingValues = Omit<Settings, 'locked' | 'report'>;
 
 export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
@@ -368,7 +369,8 @@ export function resolveSettings(
   defaults: SettingValues,
 ): ResolvedSettings {
   const lockedByName = new Set([...(policy.lockedSettings ?? []), ...(machineFile.lockedSettings ?? [])]);
-  const values = { ...defaults };
+  // Only the settings a policy can fix: the defaults object may hold more (the report's branding).
+  const values = {} as SettingValues;
   const origin = {} as Record<SettingKey, SettingOrigin>;
   const locked: SettingKey[] = [];
   for (const key of SETTING_KEYS) {

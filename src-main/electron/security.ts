@@ -2,6 +2,7 @@
 // Node (tests/unit/electron/security.test.ts); installSecurityHandlers() only wires them into Electron.
 // Only types are imported from electron, so this file loads outside Electron.
 import type { App, Session, WebContents, WebPreferences } from 'electron';
+import { reportStyleCspSource } from '../core/report/html/style-hash.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'shamay';
@@ -62,9 +63,11 @@ export function secureWebPreferences(options: WebPreferencesOptions): WebPrefere
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The report preview (an iframe srcdoc inherits this policy) carries one <style>, allowed by its hash,
+  // with the report's font inlined as data:.
+  `style-src 'self' ${reportStyleCspSource()}`,
   "img-src 'self' data: blob:",
-  "font-src 'self'",
+  "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -114,12 +117,11 @@ export function externalLinkAction(url: string): ExternalLinkAction {
 // ---- Permissions -----------------------------------------------------------------------------------
 
 /**
- * Permissions a page of ours may get. None: the UI needs no camera, microphone, location,
- * notifications, clipboard reading, HID/serial/USB or fullscreen API. (Copying to the clipboard with
- * document.execCommand works without a permission; add 'clipboard-sanitized-write' here only if
- * the UI starts using navigator.clipboard.writeText, and say why.)
+ * Permissions a page of ours may get. Only writing plain text to the clipboard (copying a share link
+ * or a report's sha256 with navigator.clipboard.writeText); the UI needs no camera, microphone,
+ * location, notifications, clipboard reading, HID/serial/USB or fullscreen API.
  */
-export const ALLOWED_PERMISSIONS: readonly string[] = [];
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
 
 export function permissionDecision(permission: string): boolean {
   return ALLOWED_PERMISSIONS.includes(permission);
@@ -187,8 +189,9 @@ export function guardWebContents(contents: WebContents, options: SecurityHandler
     openOutside(event.url);
   });
   contents.on('will-frame-navigate', (event) => {
-    // The main frame is handled by will-navigate above; sub-frames may only show our pages.
-    if (event.isMainFrame || isAllowedNavigation(event.url, origins)) return;
+    // The main frame is handled by will-navigate above; sub-frames may only show our pages, or the
+    // report preview's srcdoc (which inherits our CSP and runs no script: sandbox="").
+    if (event.isMainFrame || event.url === 'about:srcdoc' || isAllowedNavigation(event.url, origins)) return;
     event.preventDefault();
     log.warn('frame navigation blocked', { url: event.url.slice(0, 200) });
   });

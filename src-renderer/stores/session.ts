@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SessionInfo, Settings } from '../../src-shared/contract/entities.ts';
+import type { MethodInput } from '../../src-shared/contract/methods.ts';
 import { api } from '../api/index.ts';
 import { setLanguage } from '../i18n/index.ts';
 
@@ -12,7 +13,9 @@ interface SessionStore {
   continueOffline(): Promise<void>;
   signOut(): Promise<void>;
   switchOrganization(organizationId: string): Promise<void>;
-  updateSettings(changes: Partial<Omit<Settings, 'locked'>>): Promise<void>;
+  updateSettings(changes: MethodInput<'settings.update'>): Promise<void>;
+  /** The report's logo or signature from an image's bytes; null removes it. */
+  setReportImage(kind: 'logo' | 'signature', bytesBase64: string | null): Promise<void>;
 }
 
 export const useSession = create<SessionStore>((set) => ({
@@ -40,5 +43,8 @@ export const useSession = create<SessionStore>((set) => ({
     const settings = await api.call('settings.update', changes);
     setLanguage(settings.language);
     set({ settings });
+  },
+  async setReportImage(kind, bytesBase64) {
+    set({ settings: await api.call('settings.setReportImage', { kind, source: bytesBase64 === null ? null : { bytesBase64 } }) });
   },
 }));

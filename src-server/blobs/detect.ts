@@ -6,7 +6,7 @@ import { fileTypeFromFile } from 'file-type';
 import {
   ALLOWED_FILE_KINDS,
   ALLOWED_FILE_KINDS_TEXT,
-  CSV_MIME,
+  TEXT_FILE_TYPES,
   REFUSED_CONTENT_WORDS,
 } from '../../src-shared/domain/file-kinds.ts';
 
@@ -28,14 +28,15 @@ export async function detectBlobType(path: string, declaredContentType: string |
   const head = await readHead(path, TEXT_HEAD_BYTES);
   const text = head.length > 0 && looksLikeText(head);
   const script = text && head[0] === 0x23 && head[1] === 0x21; // '#!'
-  if (text && !script && declaredContentType === CSV_MIME) return { allowed: true, mime: CSV_MIME };
+  const textType = TEXT_FILE_TYPES.find((t) => t.mime === declaredContentType);
+  if (text && !script && textType) return { allowed: true, mime: textType.mime };
   const what =
     head.length === 0
       ? 'empty'
       : script
         ? 'a script'
         : text
-          ? 'plain text not sent as text/csv'
+          ? 'plain text not sent as text/csv or application/json'
           : 'unrecognized binary data';
   return refuse(`its content is ${what}`, null);
 }

@@ -107,6 +107,34 @@ export class BatchState {
     return last + 1;
   }
 
+  /** Whether the valuation has an asset of this type with this file, inserted earlier in the batch or stored. */
+  async findAsset(valuationId: string, sha256: string, assetType: string): Promise<boolean> {
+    const matches = (row: Row | null) => row?.valuation_id === valuationId && row.sha256 === sha256 && row.asset_type === assetType;
+    for (const entry of this.entries.values()) if (entry.table === 'assets' && matches(entry.row)) return true;
+    const [row] = await this.tx.query<{ id: string }>(
+      'SELECT id FROM assets WHERE valuation_id = $1 AND sha256 = $2 AND asset_type = $3 AND organization_id = $4 LIMIT 1',
+      [valuationId, sha256, assetType, this.organizationId],
+    );
+    return Boolean(row);
+  }
+
+  private readonly assetVersions = new Map<string, number>();
+
+  /** The next version of a valuation's asset with this slug: devices offline number theirs alike. */
+  async nextAssetVersion(valuationId: string, slug: string): Promise<number> {
+    const key = `${valuationId}:${slug}`;
+    let last = this.assetVersions.get(key);
+    if (last === undefined) {
+      const [row] = await this.tx.query<{ n: number }>(
+        'SELECT coalesce(max(version), 0)::int AS n FROM assets WHERE valuation_id = $1 AND slug = $2',
+        [valuationId, slug],
+      );
+      last = row?.n ?? 0;
+    }
+    this.assetVersions.set(key, last + 1);
+    return last + 1;
+  }
+
   wasDeleted(table: string, id: string): boolean {
     return this.deletedKeys.has(`${table}:${id}`);
   }

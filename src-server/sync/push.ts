@@ -6,7 +6,7 @@ import { pushTo } from '../../src-shared/domain/collections.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { latestVersion } from '../../src-shared/db/migrations.ts';
 import { MIGRATIONS } from '../../src-shared/db/migrations.generated.ts';
-import { canDelete, canEdit, canTransition, type Decision } from '../../src-shared/domain/lifecycle.ts';
+import { canDelete, canEdit, canGenerateFiles, canTransition, type Decision } from '../../src-shared/domain/lifecycle.ts';
 import type { ValuationStatus } from '../../src-shared/domain/enums.ts';
 import {
   CLIENT_WRITABLE_TABLES,
@@ -19,6 +19,7 @@ import type { ServerDatabase, SqlSession } from '../db/database.ts';
 import { withTenant, type Role } from '../context.ts';
 import { BatchState, type Row } from './batch-state.ts';
 import { VersionAllocator } from './change-feed.ts';
+import { decideSigning, isSigning } from './signing.ts';
 import { insertMany } from './sql.ts';
 import { ACTOR_COLUMNS, CASCADES, SERVER_MANAGED_ON_UPDATE, serverColumns, SET_NULL_ON_DELETE } from './tables.ts';
 
@@ -122,14 +123,26 @@ async function decide(state: BatchState, allocator: VersionAllocator, actor: Pus
     if (['signed_by_id', 'signed_at', 'report_sha256'].some((c) => m.changes[c] != null)) {
       return refuse('LIFECYCLE', 'A valuation is signed by signing its report.');
     }
+    if (m.table === 'valuations' && m.changes.revision_of_id != null) {
+      const revised = await state.get('valuations', String(m.changes.revision_of_id));
+      if (!revised) return refuse('NOT_FOUND', 'The valuation this revises does not exist.');
+      if (!['SIGNED', 'ARCHIVED'].includes(String(revised.status)) || revised.signed_at == null) {
+        return refuse('LIFECYCLE', 'Only a signed valuation is revised.');
+      }
+    }
     const parent = await valuationOf(state, m.table, m.changes);
     if (parent === 'missing') return refuse('NOT_FOUND', 'The valuation this row belongs to does not exist.');
-    const edit = parent ? canEdit(parent.status, actor.role) : allowed;
+    // Generated files (exports) may be added to a signed valuation; nothing else may.
+    const edit = !parent ? allowed : m.table === 'assets' ? canGenerateFiles(parent.status, actor.role) : canEdit(parent.status, actor.role);
     if (!edit.allowed) return refuse(edit.code, edit.reason);
     const serverVersion = version();
-    // Two devices may number a document's versions alike offline: the server numbers them.
+    // Two devices may number a document's versions (or an asset's) alike offline: the server numbers them.
     const numbered =
-      m.table === 'document_versions' ? { version_number: await state.nextDocumentVersion(String(m.changes.document_id)) } : {};
+      m.table === 'document_versions'
+        ? { version_number: await state.nextDocumentVersion(String(m.changes.document_id)) }
+        : m.table === 'assets'
+          ? { version: await state.nextAssetVersion(String(m.changes.valuation_id), String(m.changes.slug)) }
+          : {};
     state.insert(m.table, m.rowId, { ...m.changes, ...numbered, server_version: serverVersion });
     return done(m, 'applied', serverVersion, [], m.activity);
   }
@@ -160,6 +173,15 @@ async function decide(state: BatchState, allocator: VersionAllocator, actor: Pus
     }
     state.remove(m.table, m.rowId);
     return done(m, 'applied', null, [], m.activity);
+  }
+
+  if (isSigning(m)) {
+    const signing = await decideSigning(state, actor, m, current, now());
+    if ('refuse' in signing) return refuse(signing.refuse, signing.reason);
+    if (!Object.keys(signing.apply).length) return done(m, 'applied', Number(current.server_version), [], m.activity);
+    const serverVersion = version();
+    state.update(m.table, m.rowId, { ...signing.apply, server_version: serverVersion, updated_at: now().toISOString() });
+    return done(m, 'applied', serverVersion, [], m.activity);
   }
 
   // Re-uploading a file makes the caller its uploader; the appraiser (created_by_id) never changes.

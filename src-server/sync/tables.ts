@@ -59,6 +59,7 @@ export const SERVER_MANAGED_ON_UPDATE = new Set([
   'signed_by_id',
   'signed_at',
   'report_sha256',
+  'revision_of_id',
   ...ACTOR_COLUMNS,
 ]);
 

@@ -166,8 +166,25 @@ export const assetEntity = z.object({
   sizeBytes: z.number().int().nonnegative(),
   slug: z.string(),
   version: z.number().int().positive(),
+  generatedById: id,
+  createdAt: timestamp,
+  syncState: rowSyncState,
+});
+export type AssetEntity = z.infer<typeof assetEntity>;
+
+/** An expiring link to a signed report, created and served by the sync server. */
+export const shareEntity = z.object({
+  id,
+  assetId: id.nullable(),
+  sharedById: id,
+  url: z.string().nullable(),
+  expiresAt: timestamp,
+  hasPassword: z.boolean(),
+  accessCount: z.number().int().nonnegative(),
+  revokedAt: timestamp.nullable(),
   createdAt: timestamp,
 });
+export type ShareEntity = z.infer<typeof shareEntity>;
 
 export const activityEntry = z.object({
   id,
@@ -227,8 +244,23 @@ export const syncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
+/** A small image (logo, signature) kept inside the settings: PNG or JPEG as a data: URL, at most ~1 MB. */
+export const imageDataUrl = z
+  .string()
+  .max(1_400_000)
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'not a PNG or JPEG data URL');
+
+/** The report's branding: the organization's logo and footer, and this appraiser's signature image. */
+export const reportBranding = z.object({
+  footerText: z.string().max(500),
+  logoDataUrl: imageDataUrl.nullable(),
+  signatureDataUrl: imageDataUrl.nullable(),
+});
+export type ReportBranding = z.infer<typeof reportBranding>;
+
 export const settings = z.object({
   serverUrl: z.string().url().nullable(),
+  report: reportBranding,
   language: z.enum(['he', 'en']),
   documentMaxBytes: z.number().int().positive(),
   imageMaxBytes: z.number().int().positive(),

@@ -18,9 +18,11 @@ import {
   id,
   imageEntity,
   rejectionEntity,
+  reportBranding,
   sessionInfo,
   settings,
   sha256,
+  shareEntity,
   syncStatus,
   timestamp,
   valuation,
@@ -104,6 +106,13 @@ export const contract = {
   'valuations.duplicate': { input: byId, output: valuation },
   'valuations.archive': { input: byId, output: valuation },
   'valuations.deleteDraft': { input: byId, output: ok },
+  /**
+   * Seals the valuation: renders the final report PDF, stores it as an asset with its sha256 and sets
+   * SIGNED. Only its appraiser or an office admin, and only when the preflight has no hard stop.
+   */
+  'valuations.sign': { input: byId, output: z.object({ valuation, asset: assetEntity }) },
+  /** A new valuation copied from a signed one and linked to it; the signed one stays as it is. */
+  'valuations.revise': { input: byId, output: valuation },
   /** The hard stops and warnings before READY and SIGNED, each linked to its field. */
   'valuations.preflight': { input: byId, output: z.object({ hardStops: z.array(preflightIssue), warnings: z.array(preflightIssue) }) },
 
@@ -193,7 +202,30 @@ export const contract = {
     }),
   },
   'assets.list': { input: z.object({ valuationId: id }).strict(), output: z.array(assetEntity) },
-  /** The local path of an asset's file, for the shell to open. */
+
+  // ---- report and exports -----------------------------------------------------------------------
+  /** The report as the same self-contained HTML that is printed to PDF. */
+  'report.preview': { input: z.object({ valuationId: id }).strict(), output: z.object({ html: z.string() }) },
+  /** Generates a file (a draft PDF, DOCX, CSV or JSON) and keeps it as a new version of the valuation's asset. */
+  'report.export': {
+    input: z.object({ valuationId: id, format: z.enum(['PDF', 'DOCX', 'CSV', 'JSON']) }).strict(),
+    output: z.object({ asset: assetEntity, path: z.string() }),
+  },
+
+  // ---- share links (served by the sync server; online only) --------------------------------------
+  'shares.create': {
+    input: z
+      .object({
+        assetId: id,
+        expiresInDays: z.number().int().min(1).max(90),
+        password: z.string().min(6).max(200).optional(),
+      })
+      .strict(),
+    output: shareEntity,
+  },
+  'shares.list': { input: z.object({ valuationId: id }).strict(), output: z.array(shareEntity) },
+  'shares.revoke': { input: byId, output: shareEntity },
+  /** A local copy of an asset's file under its own name; the desktop shell opens it with the system's program. */
   'assets.open': { input: byId, output: z.object({ path: z.string() }) },
 
   // ---- activity ---------------------------------------------------------------------------------
@@ -261,7 +293,12 @@ export const contract = {
   // ---- settings ---------------------------------------------------------------------------------
   'settings.get': { input: empty, output: settings },
   'settings.update': {
-    input: settings.omit({ locked: true }).partial().strict(),
+    input: settings.omit({ locked: true, report: true }).extend({ report: reportBranding.partial().strict() }).partial().strict(),
+    output: settings,
+  },
+  /** Sets the report's logo or signature from an image file (scaled down and kept as PNG); null removes it. */
+  'settings.setReportImage': {
+    input: z.object({ kind: z.enum(['logo', 'signature']), source: fileSource.nullable() }).strict(),
     output: settings,
   },
 } as const;

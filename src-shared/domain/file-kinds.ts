@@ -10,8 +10,15 @@ export interface AllowedFileKind {
   label: string;
 }
 
-/** CSV has no magic bytes: it is the one allowed type recognised by being text. */
+/** CSV and JSON have no magic bytes: they are the allowed types recognised by being text. */
 export const CSV_MIME = 'text/csv';
+/** JSON files are the app's own exports (a valuation with its calculation). */
+export const JSON_MIME = 'application/json';
+/** Text types by the extension a file is named with (the client) or the Content-Type it is sent as (the server). */
+export const TEXT_FILE_TYPES: readonly { mime: string; ext: string }[] = [
+  { mime: CSV_MIME, ext: 'csv' },
+  { mime: JSON_MIME, ext: 'json' },
+];
 
 /** The allow list, keyed by the MIME type file-type reports. */
 export const ALLOWED_FILE_KINDS: Readonly<Record<string, AllowedFileKind>> = {
@@ -19,6 +26,7 @@ export const ALLOWED_FILE_KINDS: Readonly<Record<string, AllowedFileKind>> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { kind: 'document', label: 'Word document (DOCX)' },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { kind: 'document', label: 'Excel workbook (XLSX)' },
   [CSV_MIME]: { kind: 'document', label: 'CSV file' },
+  [JSON_MIME]: { kind: 'document', label: 'JSON file' },
   'image/jpeg': { kind: 'image', label: 'JPEG image' },
   'image/png': { kind: 'image', label: 'PNG image' },
   'image/webp': { kind: 'image', label: 'WebP image' },
@@ -28,7 +36,7 @@ export const ALLOWED_FILE_KINDS: Readonly<Record<string, AllowedFileKind>> = {
 };
 
 /** The allow list in the words refusal messages use. */
-export const ALLOWED_FILE_KINDS_TEXT = 'PDF, JPEG, PNG, WebP, HEIC, TIFF, DOCX, XLSX, CSV';
+export const ALLOWED_FILE_KINDS_TEXT = 'PDF, JPEG, PNG, WebP, HEIC, TIFF, DOCX, XLSX, CSV, JSON';
 
 /** Plain words for refused content, by the extension file-type reports; others read 'a XYZ file (mime)'. */
 export const REFUSED_CONTENT_WORDS: Readonly<Record<string, string>> = {

@@ -31,6 +31,17 @@ export function canEdit(status: ValuationStatus, role: MembershipRole): Decision
   return allow;
 }
 
+/**
+ * Generated files (exports, the sealed report) may be added to a signed valuation too: they copy it,
+ * they do not change it. Not to an archived one.
+ */
+export function canGenerateFiles(status: ValuationStatus, role: MembershipRole): Decision {
+  const write = canWrite(role);
+  if (!write.allowed) return write;
+  if (status === 'ARCHIVED') return lifecycle('An archived valuation cannot be changed.');
+  return allow;
+}
+
 export interface TransitionRequest {
   from: ValuationStatus;
   to: ValuationStatus;

@@ -266,7 +266,7 @@ export function createStack(): Stack {
       let child: (Child & { match: RegExpExecArray }) | null = null;
       let log = '';
       const start = async () => {
-        const args = ['src-main/host/main.ts', '--data-dir', dataDir, '--port', String(port), '--token', token, '--static', staticDir];
+        const args = ['src-main/host/main.ts', '--data-dir', dataDir, '--port', String(port), `--token=${token}`, '--static', staticDir];
         if (options.serverUrl) args.push('--server-url', options.serverUrl);
         child = await startChild('browser host', args, /shamay browser host: (http:\/\/127\.0\.0\.1:(\d+)\/#token=\S+)/);
         port = Number(child.match[2]);

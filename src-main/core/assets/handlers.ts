@@ -3,7 +3,8 @@ import { pushTo } from '../../../src-shared/domain/collections.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
-import { toEntity } from '../store/tables.ts';
+import { getAsset } from '../exports/generated-file.ts';
+import { namedCopy } from './named-copy.ts';
 import { getValuation } from '../valuations/queries.ts';
 
 /** files.read is for thumbnails and previews; larger files are opened by path. */
@@ -29,21 +30,22 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
   'assets.list': ({ valuationId }, ctx) => {
     const actor = requireActor(ctx);
     getValuation(ctx, actor, valuationId);
-    const rows = ctx.db
-      .prepare('SELECT * FROM assets WHERE valuation_id = ? AND organization_id = ? ORDER BY created_at DESC')
-      .all(valuationId, actor.organizationId) as Record<string, unknown>[];
-    return rows.map((raw) => toEntity('assets', raw));
+    const ids = ctx.db
+      .prepare('SELECT id FROM assets WHERE valuation_id = ? AND organization_id = ? ORDER BY created_at DESC, version DESC')
+      .pluck()
+      .all(valuationId, actor.organizationId) as string[];
+    return ids.map((id) => getAsset(ctx, actor, id));
   },
 
   'assets.open': async ({ id }, ctx) => {
     const actor = requireActor(ctx);
-    const asset = ctx.db.prepare('SELECT valuation_id, sha256 FROM assets WHERE id = ? AND organization_id = ?').get(id, actor.organizationId) as
-      | { valuation_id: string; sha256: string }
+    const asset = ctx.db.prepare('SELECT valuation_id, sha256, file_name, size_bytes FROM assets WHERE id = ? AND organization_id = ?').get(id, actor.organizationId) as
+      | { valuation_id: string; sha256: string; file_name: string; size_bytes: number }
       | undefined;
     if (!asset) throw new AppError('NOT_FOUND', 'No such file.', { id });
     getValuation(ctx, actor, asset.valuation_id);
     if (!(await ctx.blobs.has(asset.sha256))) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.');
-    return { path: ctx.blobs.path(asset.sha256) };
+    return { path: await namedCopy(ctx, { id, sha256: asset.sha256, fileName: asset.file_name, sizeBytes: asset.size_bytes }) };
   },
 
   'files.read': async ({ sha256 }, ctx) => {

@@ -4,7 +4,7 @@ import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-
 import {
   ALLOWED_FILE_KINDS as ALLOWED,
   ALLOWED_FILE_KINDS_TEXT as ALLOWED_LIST,
-  CSV_MIME,
+  TEXT_FILE_TYPES,
   REFUSED_CONTENT_WORDS as FOUND,
   type BlobKind,
 } from '../../../src-shared/domain/file-kinds.ts';
@@ -80,10 +80,11 @@ function classify(found: FileTypeResult | undefined, head: Uint8Array, declaredN
     if (allowed) return { mime: found.mime, ext: found.ext, kind: allowed.kind };
     throw notAllowed(declaredName, FOUND[found.ext] ?? `a ${found.ext.toUpperCase()} file (${found.mime})`, found);
   }
-  // CSV has no magic bytes: accept text, in any single-byte or UTF-8 encoding, named .csv.
+  // CSV and JSON have no magic bytes: accept text, in any single-byte or UTF-8 encoding, named .csv or .json.
   const text = head.length > 0 && looksLikeText(head);
   const script = text && head[0] === 0x23 && head[1] === 0x21; // '#!'
-  if (text && !script && extensionOf(declaredName) === 'csv') return { mime: CSV_MIME, ext: 'csv', kind: 'document' };
+  const textType = text && !script ? TEXT_FILE_TYPES.find((t) => t.ext === extensionOf(declaredName)) : undefined;
+  if (textType) return { mime: textType.mime, ext: textType.ext, kind: 'document' };
   const what = head.length === 0 ? 'empty' : script ? 'a script' : text ? 'plain text' : 'unrecognized binary data';
   throw notAllowed(declaredName, what, undefined);
 }

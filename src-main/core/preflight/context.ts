@@ -4,9 +4,9 @@
 // missing or unreadable is left out here and becomes the preflight's own "missing" issue, never an
 // exception.
 import type { Valuation } from '../../../src-shared/contract/entities.ts';
-import { sqmTextToHundredths } from '../../../src-shared/domain/calculation/decimal.ts';
+import { calculate, mappingSourcesOf, readComparableData, toValuationInput, type StoredComparable } from '../../../src-shared/domain/calculation/stored.ts';
 import type { ValuationInput } from '../../../src-shared/domain/calculation/input.ts';
-import { computeValuation, type ValuationOutcome } from '../../../src-shared/domain/calculation/valuation.ts';
+import type { DocumentType } from '../../../src-shared/domain/enums.ts';
 import {
   checkBeforeStatus,
   preflight,
@@ -44,15 +44,15 @@ const ID_TYPES: Readonly<Record<string, OwnerIdType>> = {
   OTHER: 'OTHER',
 };
 
-/** The extraction of the valuation's newest land-registry extract that has one, or null. */
-function newestTabuExtraction(ctx: CoreContext, actor: Actor, valuationId: string): Record<string, unknown> | null {
+/** The extraction of the valuation's newest document of a type that has one (the land-registry extract: TABU), or null. */
+export function newestExtraction(ctx: CoreContext, actor: Actor, valuationId: string, docType: DocumentType): Record<string, unknown> | null {
   const row = ctx.db
     .prepare(
       `SELECT extracted FROM documents
-       WHERE valuation_id = ? AND organization_id = ? AND doc_type = 'TABU' AND extracted IS NOT NULL
+       WHERE valuation_id = ? AND organization_id = ? AND doc_type = ? AND extracted IS NOT NULL
        ORDER BY created_at DESC, id DESC LIMIT 1`,
     )
-    .get(valuationId, actor.organizationId) as Record<string, unknown> | undefined;
+    .get(valuationId, actor.organizationId, docType) as Record<string, unknown> | undefined;
   if (!row) return null;
   try {
     const extracted = decodeColumns('documents', row).extracted;
@@ -87,64 +87,29 @@ export function registeredAreaOf(extraction: Record<string, unknown> | null): st
 }
 
 export interface StoredComparables {
-  /** Every comparable as a calculation input (the ones that cannot be read are left out). */
-  comparables: Record<string, unknown>[];
+  /** Every comparable as step 4 stores it (the ones that cannot be read are left out). */
+  comparables: StoredComparable[];
   fewComparablesReason: string | null;
 }
 
-/** One stored comparable as the calculation's input: id, dealDate, priceAgorot, areaHundredths, included, ... */
-function toComparableInput(raw: Record<string, unknown>, index: number): Record<string, unknown> {
-  const areaHundredths =
-    typeof raw.areaHundredths === 'number' ? raw.areaHundredths : text(raw.areaSqm) ? sqmTextToHundredths(text(raw.areaSqm)) : null;
-  const price = typeof raw.priceAgorot === 'number' ? raw.priceAgorot : Number(text(raw.priceAgorot));
-  return {
-    ...raw,
-    id: text(raw.id) || `comparable-${index + 1}`,
-    dealDate: text(raw.dealDate),
-    priceAgorot: Number.isFinite(price) ? price : 0,
-    areaHundredths: areaHundredths ?? 0,
-    included: raw.included !== false,
-  };
+/** comparable_data in any stored shape (the seed's list of deals, or step 4's), read as the screen reads it. */
+export function readComparables(stored: unknown): StoredComparables {
+  const data = readComparableData(stored);
+  return { comparables: data.comparables, fewComparablesReason: data.fewComparablesReason?.trim() || null };
 }
 
 /**
- * comparable_data in either stored shape: the seed's list of deals, or step 4's
- * `{ version: 1, comparables: [...], fewComparablesReason }`. A comparable is included unless it says not.
+ * The input the screen, the preflight, the report and the exports give computeValuation for this
+ * valuation (src-shared/domain/calculation/stored.ts); null while step 4 cannot be computed yet.
  */
-export function readComparables(stored: unknown): StoredComparables {
-  const list = Array.isArray(stored) ? stored : isRecord(stored) && Array.isArray(stored.comparables) ? stored.comparables : [];
-  return {
-    comparables: list.filter(isRecord).map(toComparableInput),
-    fewComparablesReason: isRecord(stored) ? textOrNull(stored.fewComparablesReason) : null,
-  };
-}
-
-/** step4Data.calculation, completed from the stored comparables and step 1's valuation date when it leaves them out. */
-function calculationInput(valuation: Valuation, comparables: Record<string, unknown>[]): Record<string, unknown> | null {
-  const step4 = valuation.step4Data;
-  const input = isRecord(step4) ? step4.calculation : undefined;
-  if (!isRecord(input)) return null;
-  const step1 = isRecord(valuation.step1Data) ? valuation.step1Data : {};
-  return {
-    ...input,
-    comparables: Array.isArray(input.comparables) ? input.comparables : comparables,
-    valuationDate: text(input.valuationDate) || text(step1.valuationDate),
-  };
-}
-
-function compute(input: Record<string, unknown> | null): ValuationOutcome | null {
-  if (!input) return null;
-  try {
-    return computeValuation(input as unknown as ValuationInput);
-  } catch {
-    return null; // computeValuation returns its errors; this only guards against a shape it never saw
-  }
+export function calculationInput(valuation: Valuation): ValuationInput | null {
+  return toValuationInput(mappingSourcesOf(valuation)).input;
 }
 
 /** The preflight's `valuation` and `context` for one valuation of the actor's organization. */
 export function preflightFor(ctx: CoreContext, actor: Actor, valuationId: string): PreflightArguments {
   const valuation = getValuation(ctx, actor, valuationId);
-  const extraction = newestTabuExtraction(ctx, actor, valuationId);
+  const extraction = newestExtraction(ctx, actor, valuationId, 'TABU');
   const stored = readComparables(valuation.comparableData);
   const meta = isRecord(valuation.meta) ? valuation.meta : {};
   const step1 = isRecord(valuation.step1Data) ? valuation.step1Data : {};
@@ -164,7 +129,7 @@ export function preflightFor(ctx: CoreContext, actor: Actor, valuationId: string
       finalValuationAgorot: valuation.finalValuationAgorot,
     },
     context: {
-      calculation: compute(calculationInput(valuation, stored.comparables)),
+      calculation: calculate(mappingSourcesOf(valuation)),
       owners: ownersOf(extraction),
       fewComparablesReason: stored.fewComparablesReason,
     },

@@ -287,7 +287,10 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
     const row = ctx.db
       .prepare(
         `SELECT mime_type AS m FROM documents WHERE sha256 = @s UNION ALL SELECT mime_type FROM images WHERE sha256 = @s
-         UNION ALL SELECT 'image/webp' FROM asset_variants WHERE sha256 = @s LIMIT 1`,
+         UNION ALL SELECT 'image/webp' FROM asset_variants WHERE sha256 = @s
+         UNION ALL SELECT CASE asset_type WHEN 'PDF' THEN 'application/pdf' WHEN 'CSV' THEN 'text/csv' WHEN 'JSON' THEN 'application/json'
+           WHEN 'DOCX' THEN 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' ELSE 'application/octet-stream' END
+           FROM assets WHERE sha256 = @s LIMIT 1`,
       )
       .get({ s: sha256 }) as { m: string } | undefined;
     return row?.m ?? 'application/octet-stream';

@@ -2,7 +2,8 @@
 // with the protocol's schemas, failures turned into SyncHttpError with the server's code.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { shareEntity, type ShareEntity } from '../../../src-shared/contract/entities.ts';
 import {
   errorResponse,
   heldBlobsResponse,
@@ -56,7 +57,7 @@ export function createServerClient(options: ServerClientOptions) {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 60_000;
 
-  async function request<T>(method: string, path: string, init: { body?: unknown; raw?: RequestInit['body']; headers?: Record<string, string>; auth?: boolean; schema?: z.ZodType<T> }): Promise<{ status: number; data: T; headers: Headers }> {
+  async function request<T>(method: string, path: string, init: { body?: unknown; raw?: RequestInit['body']; headers?: Record<string, string>; auth?: boolean; schema?: z.ZodType<T>; notFoundThrows?: boolean }): Promise<{ status: number; data: T; headers: Headers }> {
     const send = async () => {
       const headers: Record<string, string> = { ...init.headers };
       if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -76,7 +77,7 @@ export function createServerClient(options: ServerClientOptions) {
     };
     let response = await send();
     if (response.status === 401 && init.auth !== false && (await refreshIfExpired(response))) response = await send();
-    if (!response.ok && response.status !== 404 && method !== 'HEAD') throw await toError(response);
+    if (!response.ok && (response.status !== 404 || init.notFoundThrows) && method !== 'HEAD') throw await toError(response);
     const data = method === 'HEAD' || response.status === 204 || !init.schema ? (undefined as T) : init.schema.parse(await response.json());
     return { status: response.status, data, headers: response.headers };
   }
@@ -192,10 +193,28 @@ export function createServerClient(options: ServerClientOptions) {
       }
     },
 
+    // ---- share links (online only; docs/sync-protocol.md "Share links") ----------------------------
+
+    async createShare(organizationId: string, input: { assetId: string; expiresInDays: number; password?: string }): Promise<ShareEntity> {
+      return (await request('POST', `/v1/orgs/${organizationId}/shares`, { body: input, schema: shareEntity, notFoundThrows: true })).data;
+    },
+
+    /** A valuation's (or one report's) share links, newest first. */
+    async listShares(organizationId: string, filter: { valuationId: string } | { assetId: string }): Promise<ShareEntity[]> {
+      const query = new URLSearchParams(filter).toString();
+      return (await request('GET', `/v1/orgs/${organizationId}/shares?${query}`, { schema: shareList, notFoundThrows: true })).data.shares;
+    },
+
+    async revokeShare(organizationId: string, shareId: string): Promise<ShareEntity> {
+      return (await request('POST', `/v1/orgs/${organizationId}/shares/${shareId}/revoke`, { schema: shareEntity, notFoundThrows: true })).data;
+    },
+
     forget(): void {
       options.tokens.save(undefined);
     },
   };
 }
+
+const shareList = z.object({ shares: z.array(shareEntity) });
 
 export type ServerClient = ReturnType<typeof createServerClient>;

@@ -20,7 +20,7 @@ type Methods =
   | 'valuations.preflight';
 
 // Copied into a duplicate; identity, status, signature and values computed from the old data are not.
-const DUPLICATED_FIELDS = [
+export const DUPLICATED_FIELDS = [
   'address_full',
   'block',
   'parcel',

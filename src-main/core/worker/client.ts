@@ -22,6 +22,8 @@ export interface WorkerClientOptions {
   /** The worker's tokens changed (only with `tokens: { keeper: 'host' }`): persist them. */
   onTokens?(tokens: StoredTokens | null): void;
   log?(level: LogLevel, message: string, details?: Record<string, unknown>): void;
+  /** Prints the worker's report HTML to PDF (init with `deps.printer: 'host'`). */
+  printPdf?(html: string): Promise<Uint8Array>;
 }
 
 export type WorkerState = 'starting' | 'ready' | 'failed' | 'closing' | 'exited';
@@ -89,8 +91,23 @@ export function createWorkerClient(port: HostPort, options: WorkerClientOptions)
       case 'closed':
         onClosed?.();
         return;
+      case 'print':
+        void print(message.id, message.html);
+        return;
     }
   });
+
+  async function print(id: number, html: string): Promise<void> {
+    let answer: HostToWorker;
+    try {
+      if (!options.printPdf) throw new Error('this host does not print');
+      answer = { type: 'printed', id, pdfBase64: Buffer.from(await options.printPdf(html)).toString('base64') };
+    } catch (error) {
+      log('error', 'printing a report failed', { error: error instanceof Error ? error.message : String(error) });
+      answer = { type: 'printed', id, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (state !== 'exited') port.postMessage(answer);
+  }
 
   port.onExit((code) => {
     const expected = state === 'closing';

@@ -6,12 +6,15 @@
 //   init   once, first: the core's deps and who keeps the sign-in tokens
 //   call   { id, method, input }: one dispatch(); answered by exactly one `result` with the same id
 //   close  close the core (SQLite checkpoint) and exit; answered by `closed`
+//   printed { id, pdfBase64 | error }: the answer to a `print` request
 // worker -> host
 //   ready  the core is open (deviceId);   fatal  it could not be opened (message for the user)
 //   result { id, result }: the core's Result, never a thrown error
 //   event  a core event for the UI (sync.status, data.changed)
 //   tokens the sign-in tokens changed (only when the host keeps them): the host persists them
 //   log    something the host should write to its log file
+//   print  { id, html }: print this report HTML to PDF (only with `printer: 'host'` in init; Electron
+//          prints in the main process, which owns the windows)
 //
 // Tokens: TokenStore.load() is synchronous and the worker has no safeStorage, so the host owns the
 // secret at rest. It decrypts the stored tokens before starting the worker and sends them in `init`;
@@ -34,6 +37,8 @@ export const workerDepsSchema = z
     serverUrl: z.string().url().optional(),
     policy: z.object({ values: settings.omit({ locked: true }).partial().strict() }).strict().optional(),
     deviceName: z.string().min(1).max(200).optional(),
+    /** The host prints report HTML to PDF on request (Electron's printToPDF); otherwise the core cannot print. */
+    printer: z.literal('host').optional(),
   })
   .strict();
 export type WorkerDeps = z.infer<typeof workerDepsSchema>;
@@ -56,6 +61,7 @@ export const hostToWorkerSchema = z.discriminatedUnion('type', [
   initMessage,
   z.object({ type: z.literal('call'), id: callId, method: z.string().max(200), input: z.unknown().optional() }).strict(),
   z.object({ type: z.literal('close') }).strict(),
+  z.object({ type: z.literal('printed'), id: callId, pdfBase64: z.string().optional(), error: z.string().optional() }).strict(),
 ]);
 export type HostToWorker = z.infer<typeof hostToWorkerSchema>;
 
@@ -80,6 +86,7 @@ export const workerToHostSchema = z.discriminatedUnion('type', [
     .object({ type: z.literal('log'), level: z.enum(LOG_LEVELS), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
     .strict(),
   z.object({ type: z.literal('closed') }).strict(),
+  z.object({ type: z.literal('print'), id: callId, html: z.string() }).strict(),
 ]);
 export type WorkerToHost = z.infer<typeof workerToHostSchema>;
 

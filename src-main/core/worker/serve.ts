@@ -29,6 +29,7 @@ export function serveCore(port: WorkerPort, options: ServeCoreOptions = {}): Ser
   let closed = false;
   const unsubscribe: (() => void)[] = [];
 
+  const printer = hostPrinter(port);
   const log = (level: LogLevel, message: string, details?: Record<string, unknown>) =>
     port.postMessage(details ? { type: 'log', level, message, details } : { type: 'log', level, message });
 
@@ -45,6 +46,7 @@ export function serveCore(port: WorkerPort, options: ServeCoreOptions = {}): Ser
       ...(message.deps.deviceName ? { deviceName: message.deps.deviceName } : {}),
     };
     if (message.tokens.keeper === 'host') deps.tokenStore = hostTokenStore(message.tokens.current, port);
+    if (message.deps.printer === 'host') deps.printPdf = printer.print;
     try {
       core = make(deps);
     } catch (error) {
@@ -113,6 +115,9 @@ export function serveCore(port: WorkerPort, options: ServeCoreOptions = {}): Ser
       case 'call':
         void call(message.id, message.method, message.input);
         return;
+      case 'printed':
+        printer.settle(message);
+        return;
       case 'close':
         close();
         port.postMessage({ type: 'closed' });
@@ -122,6 +127,28 @@ export function serveCore(port: WorkerPort, options: ServeCoreOptions = {}): Ser
   });
 
   return { close };
+}
+
+/** Print requests to the host, each answered by a `printed` message with the same id. */
+function hostPrinter(port: WorkerPort) {
+  const waiting = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  return {
+    print(html: string): Promise<Uint8Array> {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        port.postMessage({ type: 'print', id, html });
+      });
+    },
+    settle(message: Extract<HostToWorker, { type: 'printed' }>): void {
+      const request = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (!request) return;
+      if (message.pdfBase64 === undefined) request.reject(new Error(message.error ?? 'the host did not print the report'));
+      else request.resolve(Buffer.from(message.pdfBase64, 'base64'));
+    },
+  };
 }
 
 /** Load answers from memory; every save goes to the host, which keeps the tokens encrypted. */

@@ -5,12 +5,13 @@ import { api } from '../../api/index.ts';
 import type { Language } from '../../i18n/index.ts';
 import { useSession } from '../../stores/session.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
+import { ReportBranding } from './ReportBranding.tsx';
 
 const MB = 1024 * 1024;
 
 export function Settings() {
   const { t } = useTranslation();
-  const { settings, updateSettings } = useSession();
+  const { settings, updateSettings, session } = useSession();
   const [info, setInfo] = useState<MethodOutput<'app.info'> | null>(null);
   const [serverUrl, setServerUrl] = useState(settings?.serverUrl ?? '');
   const [error, setError] = useState<unknown>(null);
@@ -67,6 +68,8 @@ export function Settings() {
       </label>
       {saved && <p role="status">{t('settings.saved')}</p>}
       <ErrorText error={error} />
+      {/* The report's branding belongs to a signed-in user (the core asks who sets it). */}
+      {session?.user && <ReportBranding report={settings.report} locked={locked('report')} />}
       {info && (
         <dl className="about">
           <dt>{t('settings.dataFolder')}</dt>

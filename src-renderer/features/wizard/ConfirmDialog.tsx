@@ -1,5 +1,5 @@
 // A modal confirmation (native <dialog>: focus stays inside, Escape cancels, focus returns afterwards).
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/error-text.tsx';
 
@@ -12,11 +12,13 @@ export interface ConfirmDialogProps {
   busy?: boolean;
   /** A failure of the confirmed action, shown inside the dialog (the page behind it is inert). */
   error?: unknown;
+  /** More than a sentence: a form, or the progress of the confirmed action while it runs. */
+  children?: ReactNode;
   onConfirm(): void;
   onCancel(): void;
 }
 
-export function ConfirmDialog({ open, title, message, confirmLabel, danger = false, busy = false, error = null, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, message, confirmLabel, danger = false, busy = false, error = null, children, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -40,6 +42,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, danger = fal
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-message`}>{message}</p>
+      {children}
       {open && <ErrorText error={error} />}
       <div className="actions">
         <button type="button" autoFocus onClick={onCancel} disabled={busy}>

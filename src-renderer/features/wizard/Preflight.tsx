@@ -1,37 +1,19 @@
 // Step 5's preflight: what still blocks READY / SIGNED (hard stops) and what the appraiser should look
 // at (warnings), as the core's valuations.preflight reports them, each linked to the step that edits
-// its field. Asked again whenever the core says data changed (an edit in another window, a pull).
+// its field. usePreflight asks again whenever the core says data changed (an edit in another window,
+// a pull); step 5 shares its answer with the signing panel.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../src-shared/contract/methods.ts';
 import { api } from '../../api/index.ts';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
 
-interface PreflightIssue {
-  code: string;
-  messageKey: string;
-  field: string;
-  blocks: string[];
-  params?: Record<string, string | number | boolean> | undefined;
-}
+export type PreflightResult = MethodOutput<'valuations.preflight'>;
+type PreflightIssue = PreflightResult['hardStops'][number];
 
-interface PreflightResult {
-  hardStops: PreflightIssue[];
-  warnings: PreflightIssue[];
-}
-
-/** The wizard step that edits a preflight field path, or null when no step does. */
-export function stepOfField(field: string): number | null {
-  const head = field.split('.')[0] ?? '';
-  if (head === 'step1Data' || head === 'addressFull' || field === 'meta.builtAreaSqm') return 1;
-  if (head === 'block' || head === 'parcel' || head === 'subparcel' || head === 'ownership' || field === 'meta.registeredAreaSqm') return 3;
-  if (head === 'comparables' || head === 'calculation' || head === 'finalValuationAgorot') return 4;
-  return null;
-}
-
-export function Preflight({ valuationId }: { valuationId: string }) {
-  const { t } = useTranslation();
-  const id = useId();
+/** The valuation's preflight, asked again whenever the core says the valuation changed. */
+export function usePreflight(valuationId: string): { result: PreflightResult | null; error: unknown } {
   const [result, setResult] = useState<PreflightResult | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -60,6 +42,22 @@ export function Preflight({ valuationId }: { valuationId: string }) {
       off();
     };
   }, [valuationId]);
+
+  return { result, error };
+}
+
+/** The wizard step that edits a preflight field path, or null when no step does. */
+export function stepOfField(field: string): number | null {
+  const head = field.split('.')[0] ?? '';
+  if (head === 'step1Data' || head === 'addressFull' || field === 'meta.builtAreaSqm') return 1;
+  if (head === 'block' || head === 'parcel' || head === 'subparcel' || head === 'ownership' || field === 'meta.registeredAreaSqm') return 3;
+  if (head === 'comparables' || head === 'calculation' || head === 'finalValuationAgorot') return 4;
+  return null;
+}
+
+export function Preflight({ valuationId, result, error }: { valuationId: string; result: PreflightResult | null; error: unknown }) {
+  const { t } = useTranslation();
+  const id = useId();
 
   const item = (issue: PreflightIssue, index: number, testId: string) => {
     const step = stepOfField(issue.field);

@@ -17,9 +17,8 @@ import { Step3, step3Drafts, type Step3Drafts } from './Step3.tsx';
 import { StepNav } from './StepNav.tsx';
 import { AnalysisGarmushkaGis } from '../analysis/index.ts';
 import { ComparablesAndCalculation } from '../calculation/index.ts';
+import { ExportStep, RevisionOf, SignedBanner } from '../report/index.ts';
 import { StepFooter } from './StepFooter.tsx';
-import { Preflight } from './Preflight.tsx';
-import { StepPlaceholder } from './StepPlaceholder.tsx';
 import { readOnlyReason, useValuation } from './use-valuation.ts';
 import { useWizardSession } from './use-wizard-session.ts';
 import { WizardHeader } from './WizardHeader.tsx';
@@ -118,12 +117,7 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
       );
       break;
     default:
-      content = (
-        <>
-          <Preflight valuationId={valuationId} />
-          <StepPlaceholder valuationId={valuationId} step={5} />
-        </>
-      );
+      content = <ExportStep valuation={valuation} role={role} userId={user?.id ?? null} onValuation={replace} />;
   }
 
   return (
@@ -137,10 +131,15 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
         onValuation={replace}
         beforeLeave={wizard.flush}
       />
-      {reason && (
-        <p className="wizard-readonly" role="note" data-testid="wizard-read-only">
-          {t(reason)}
-        </p>
+      {valuation.revisionOfId && <RevisionOf originalId={valuation.revisionOfId} />}
+      {valuation.status === 'SIGNED' ? (
+        <SignedBanner valuation={valuation} role={role} />
+      ) : (
+        reason && (
+          <p className="wizard-readonly" role="note" data-testid="wizard-read-only">
+            {t(reason)}
+          </p>
+        )
       )}
       <StepNav valuation={valuation} step={step} />
       {wizard.resumeFrom !== null && (

@@ -92,8 +92,11 @@ export interface OwnerInput {
   share?: string | null;
 }
 
+/** The calculation's outcome, or the reasons step 4's stored data could not even be given to it. */
+export type PreflightCalculation = ValuationOutcome | { ok: false; errors: readonly { code: string; path: string; params: Readonly<Record<string, string | number>> }[] };
+
 export interface PreflightContext {
-  calculation?: ValuationOutcome | null;
+  calculation?: PreflightCalculation | null;
   owners?: readonly OwnerInput[] | null;
   fewComparablesReason?: string | null;
 }
@@ -195,21 +198,28 @@ function checkOwners(owners: readonly OwnerInput[] | null | undefined, hardStops
 }
 
 /** Calculation warnings as preflight issues; comparables' paths stay as they are, others go under 'calculation.'. */
+/** A warning's parameters that a message can show (a value it could not compute, null, is left out). */
+function shownParams(params: Readonly<Record<string, unknown>>): Issue['params'] {
+  return Object.fromEntries(
+    Object.entries(params).filter(([, value]) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'),
+  ) as Issue['params'];
+}
+
 function fromCalculationWarning(w: CalculationWarning): Issue | null {
   const field = w.path.startsWith('comparables') ? w.path : `calculation.${w.path}`;
   switch (w.code) {
     case 'FEW_COMPARABLES':
       return null; // handled with the stated reason
     case 'OUTLIER':
-      return issue('OUTLIER', field, NONE, w.params);
+      return issue('OUTLIER', field, NONE, shownParams(w.params));
     case 'VAT_NOT_STATED':
       return issue('VAT_NOT_STATED', field, NONE);
     default:
-      return issue('CALCULATION_WARNING', field, NONE, { code: w.code, ...w.params } as Issue['params']);
+      return issue('CALCULATION_WARNING', field, NONE, { code: w.code, ...shownParams(w.params) });
   }
 }
 
-function includedComparables(valuation: PreflightValuation, calculation: ValuationOutcome | null | undefined): number {
+function includedComparables(valuation: PreflightValuation, calculation: PreflightCalculation | null | undefined): number {
   if (calculation?.ok) return calculation.result.comparables.filter((c) => c.included).length;
   return Array.isArray(valuation.comparableData) ? valuation.comparableData.length : 0;
 }

@@ -144,7 +144,7 @@ describe('blob store: refused content', () => {
     const { store, root } = openStore();
     const error = await refusal(store.put({ bytes: windowsExecutable() }, 'x.pdf'), 'TYPE_NOT_ALLOWED');
     expect(error.message).toBe(
-      "The file 'x.pdf' is not a PDF: its content is a Windows executable. Allowed: PDF, JPEG, PNG, WebP, HEIC, TIFF, DOCX, XLSX, CSV.",
+      "The file 'x.pdf' is not a PDF: its content is a Windows executable. Allowed: PDF, JPEG, PNG, WebP, HEIC, TIFF, DOCX, XLSX, CSV, JSON.",
     );
     expect(error.details).toMatchObject({ claimed: 'a PDF', detectedExt: 'exe' });
     expect(filesUnder(root)).toEqual([]);

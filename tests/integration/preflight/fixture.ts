@@ -32,9 +32,11 @@ export const deal = (n: number, priceNis: number) => ({
   priceAgorot: priceNis * 100,
 });
 
+/** step4Data.calculation as step 4 stores it: 100 sqm typed by hand, rounded to 10,000 NIS, VAT included. */
 export const CALCULATION = {
-  areas: [{ kind: 'MAIN', areaHundredths: 10_000 }],
-  valuationDate: '2024-06-01',
+  version: 1,
+  areaSource: 'MANUAL',
+  manualAreas: [{ kind: 'MAIN', areaHundredths: 10_000 }],
   rounding: 'NEAREST_10000',
   vat: 'INCLUDED',
 };

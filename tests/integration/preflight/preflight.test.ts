@@ -4,6 +4,7 @@
 // Refusals are LIFECYCLE errors whose details list the issues, each linked to its field.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/create-core.ts';
+import { emptyMeasurement } from '../../../src-shared/domain/geometry/index.ts';
 import { call, callError, signedInCore } from '../../helpers/core.ts';
 import { CALCULATION, deal, fillForReady, OWNERS, READY_STEP1, setOwners } from './fixture.ts';
 
@@ -40,7 +41,9 @@ describe('valuations.changeStatus to READY', () => {
         'REQUIRED meta.builtAreaSqm',
         'NO_OWNERS ownership',
         'FEW_COMPARABLES comparables',
-        'NO_CALCULATION calculation',
+        // step 4's stored calculation cannot run yet: each reason linked to its field
+        'CALCULATION_ERROR calculation.valuationDate',
+        'CALCULATION_ERROR calculation.areas',
       ]),
     );
     expect(error.message).toBe(`${listed.length} required items are missing; see the preflight.`);
@@ -135,10 +138,31 @@ describe('valuations.changeStatus to READY', () => {
   it('stops on a calculation that refuses its input, linked to the calculation', async () => {
     const { core, id } = await setup();
     await fillForReady(core, id);
-    await call(core, 'valuations.update', { id, fields: { step4Data: { calculation: { ...CALCULATION, areas: [] } } } });
+    await call(core, 'valuations.update', { id, fields: { step4Data: { calculation: { ...CALCULATION, manualAreas: [] } } } });
     const error = await callError(core, 'valuations.changeStatus', { id, status: 'READY' });
     expect(error.code).toBe('LIFECYCLE');
     expect(fields(error.details)).toEqual(['CALCULATION_ERROR calculation.areas']);
+  });
+
+  it('reads step 4 as the screen stores it: Garmushka areas and a typed price per sqm give the screen\'s value', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    // A plan calibrated at 2 cm per pixel with one 500 x 400 px room: 10 m x 8 m = 80 sqm.
+    const measured = {
+      ...emptyMeasurement({ planSha256: 'a'.repeat(64) }),
+      calibration: { a: { x: 0, y: 0 }, b: { x: 250, y: 0 }, knownLength: 5, unit: 'm' },
+      shapes: [{ id: 's1', name: 'סלון', colour: '#1f5fbf', kind: 'MAIN', type: 'polygon', points: [{ x: 0, y: 0 }, { x: 500, y: 0 }, { x: 500, y: 400 }, { x: 0, y: 400 }] }],
+    };
+    const calculation = { version: 1, areaSource: 'GARMUSHKA', pricePerSqmOverrideAgorot: 2_345_678, rounding: 'NEAREST_1000', vat: 'INCLUDED' };
+    // 80 sqm x 23,456.78 = 1,876,542.40, to the nearest thousand: 1,877,000 (what step 4 shows and stores).
+    await call(core, 'valuations.update', { id, fields: { garmushkaMeasurements: measured, step4Data: { calculation }, finalValuationAgorot: 187_700_000 } });
+    const { hardStops, warnings } = await call(core, 'valuations.preflight', { id });
+    expect(hardStops).toEqual([]);
+    // The typed price is a warning, with the figures it has (the one it could not compute is left out).
+    expect(warnings.find((w) => w.params?.code === 'MANUAL_PRICE_PER_SQM')).toMatchObject({ field: 'calculation.pricePerSqmOverrideAgorot', params: { usedAgorot: 2_345_678 } });
+    await call(core, 'valuations.update', { id, fields: { finalValuationAgorot: 187_800_000 } });
+    const stale = await call(core, 'valuations.preflight', { id });
+    expect(stale.hardStops).toMatchObject([{ code: 'STALE_VALUE', params: { storedAgorot: 187_800_000, computedAgorot: 187_700_000 } }]);
   });
 
   it('leaves the other transitions alone', async () => {

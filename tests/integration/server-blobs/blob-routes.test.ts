@@ -410,10 +410,21 @@ describe('blob routes: bad input changes nothing', () => {
 
   it('refuses a Content-Type that is not a file type with 415 before reading the body', async () => {
     const sha = sha256(PDF);
-    const response = await put(ORG_B, sha, PDF, { type: 'application/json', user: BOB });
+    const response = await put(ORG_B, sha, PDF, { type: 'text/html', user: BOB });
     expect(response.status).toBe(415);
     expect((await errorOf(response)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(await holders(sha)).not.toContain(ORG_B);
+  });
+
+  it('takes a JSON export sent as application/json when it is text, and refuses binary data sent so', async () => {
+    const json = Buffer.from(JSON.stringify({ format: 'shamay.valuation', version: 1, title: 'דירה' }));
+    const accepted = await put(ORG_B, sha256(json), json, { type: 'application/json', user: BOB });
+    expect(accepted.status).toBe(201);
+    expect(await holders(sha256(json))).toContain(ORG_B);
+    const binary = Buffer.from([0x00, 0x01, 0x02, 0x7b, 0x00, 0xff, 0x10, 0x00]);
+    const refused = await put(ORG_B, sha256(binary), binary, { type: 'application/json', user: BOB });
+    expect((await errorOf(refused)).code).toBe('TYPE_NOT_ALLOWED');
+    await expectNothingStored(sha256(binary));
   });
 
   it('requires Upload-Length and whole numbers in the upload headers', async () => {

@@ -216,7 +216,10 @@ function dependencyClosure(names: Iterable<string>): Set<string> {
     if (!dir || seen.has(dir)) continue;
     seen.add(dir);
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
-    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) queue.push({ name: dep, from: dir });
+    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+      // Type declarations (docx depends on @types/node) are never loaded at run time.
+      if (!dep.startsWith('@types/')) queue.push({ name: dep, from: dir });
+    }
   }
   return new Set([...seen].map((dir) => dir.slice(dir.lastIndexOf('node_modules') + 'node_modules/'.length).replace(/\\/g, '/')));
 }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
+import { reportStyleCspSource } from '../../../src-main/core/report/html/style-hash.ts';
 import {
   ALLOWED_PERMISSIONS,
   APP_ORIGIN,
@@ -92,9 +94,10 @@ describe('external links and window.open', () => {
 });
 
 describe('permissions', () => {
-  it('denies every permission', () => {
-    expect(ALLOWED_PERMISSIONS).toEqual([]);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb', 'display-capture', 'unknown']) {
+  it('allows writing text to the clipboard and denies every other permission', () => {
+    expect(ALLOWED_PERMISSIONS).toEqual(['clipboard-sanitized-write']);
+    expect(permissionDecision('clipboard-sanitized-write')).toBe(true);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb', 'display-capture', 'unknown']) {
       expect(permissionDecision(permission)).toBe(false);
     }
   });
@@ -124,6 +127,18 @@ describe('IPC sender', () => {
 });
 
 describe('CSP', () => {
+  it('allows the report preview\'s <style> by the hash of exactly what the report carries', async () => {
+    const { renderReportHtml } = await import('../../../src-main/core/report/html/document.ts');
+    const { buildReportModel } = await import('../../../src-shared/domain/report/model.ts');
+    const { fullReportSource } = await import('../../helpers/report-fixture.ts');
+    const html = renderReportHtml(buildReportModel(fullReportSource()));
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    const hash = `'sha256-${createHash('sha256').update(styles[0]!, 'utf8').digest('base64')}'`;
+    expect(CONTENT_SECURITY_POLICY).toContain(hash);
+    expect(html).not.toMatch(/ style="/);
+  });
+
   const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
     const [name, ...values] = d.trim().split(/\s+/);
     return [name, values] as const;
@@ -132,7 +147,9 @@ describe('CSP', () => {
   it('has the key directives', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('style-src')).toEqual(["'self'"]);
+    // the report preview's one <style>, by its hash
+    expect(directives.get('style-src')).toEqual(["'self'", reportStyleCspSource()]);
+    expect(directives.get('font-src')).toEqual(["'self'", 'data:']);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -229,6 +246,13 @@ describe('installSecurityHandlers', () => {
     const ownFrame = navigationEvent('app://shamay/preview.html', false);
     contents.emit('will-frame-navigate', ownFrame);
     expect(ownFrame.preventDefault).not.toHaveBeenCalled();
+    // the report preview's srcdoc frame; a main frame may never become about:srcdoc
+    const preview = navigationEvent('about:srcdoc', false);
+    contents.emit('will-frame-navigate', preview);
+    expect(preview.preventDefault).not.toHaveBeenCalled();
+    const srcdocTop = navigationEvent('about:srcdoc');
+    contents.emit('will-navigate', srcdocTop);
+    expect(srcdocTop.preventDefault).toHaveBeenCalled();
     const redirect = navigationEvent('http://example.com/');
     contents.emit('will-redirect', redirect);
     expect(redirect.preventDefault).toHaveBeenCalled();

@@ -110,6 +110,39 @@ describe('core worker over a message port', () => {
     expect(events).toContainEqual({ event: 'sync.status', payload: expect.objectContaining({ paused: true }) });
   });
 
+  it('prints through the host when asked to: the report HTML goes out, the PDF bytes come back, failures are errors', async () => {
+    let deps: CoreDeps | undefined;
+    const printed: string[] = [];
+    const { client } = started(
+      {
+        init: { deps: { dataDir: tempDir(), printer: 'host' }, tokens: { keeper: 'core' } },
+        printPdf: async (html) => {
+          printed.push(html);
+          if (html.includes('broken')) throw new Error('the printer window crashed');
+          return new TextEncoder().encode(`%PDF-1.7 ${html.length}`);
+        },
+      },
+      { createCore: (d) => createCore((deps = d)) },
+    );
+    await client.ready;
+    const html = '<!doctype html><html lang="he" dir="rtl"><body>חוות דעת</body></html>';
+    const [first, second] = await Promise.all([deps!.printPdf!(html), deps!.printPdf!(`${html}<!-- second -->`)]);
+    expect(new TextDecoder().decode(first)).toBe(`%PDF-1.7 ${html.length}`);
+    expect(new TextDecoder().decode(second)).toBe(`%PDF-1.7 ${html.length + 15}`);
+    expect(printed).toEqual([html, `${html}<!-- second -->`]);
+    await expect(deps!.printPdf!('broken')).rejects.toThrow('the printer window crashed');
+  });
+
+  it('a host that does not print: the core has no printer, and a stray print request is answered with an error', async () => {
+    let deps: CoreDeps | undefined;
+    const { client } = started({}, { createCore: (d) => createCore((deps = d)) });
+    await client.ready;
+    expect(deps?.printPdf).toBeUndefined();
+    const withoutPrinter = started({ init: { deps: { dataDir: tempDir(), printer: 'host' }, tokens: { keeper: 'core' } } }, { createCore: (d) => createCore((deps = d)) });
+    await withoutPrinter.client.ready;
+    await expect(deps!.printPdf!('<html></html>')).rejects.toThrow('this host does not print');
+  });
+
   it('host-kept tokens: load() answers the tokens passed in, save() reports to the host', async () => {
     let store: TokenStore | undefined;
     const initial: StoredTokens = { userId: 'u1', accessToken: 'a1', refreshToken: 'r1' };
