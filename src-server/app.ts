@@ -16,7 +16,8 @@ import { registerUpdateRoutes } from './updates/routes.ts';
 export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function buildServer(ctx: Omit<ServerContext, 'log'>, live: LiveHub, logger: boolean | { level: string } = false): { app: FastifyInstance; ctx: ServerContext } {
-  const app = Fastify({ logger, bodyLimit: JSON_BODY_LIMIT, forceCloseConnections: 'idle' });
+  const trustProxy: boolean | string[] = ctx.config.trustProxy ?? false;
+  const app = Fastify({ logger, bodyLimit: JSON_BODY_LIMIT, forceCloseConnections: 'idle', trustProxy });
   const full: ServerContext = { ...ctx, log: app.log };
   installErrorHandler(app);
   const authenticate = createAuthHook(full);

@@ -27,6 +27,16 @@ export const serverConfigSchema = z.object({
     .refine((url) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(url), 'must be an http(s) address without query or fragment')
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  /**
+   * Behind a reverse proxy: the proxies whose X-Forwarded-For to believe (Fastify's trustProxy), as a
+   * comma-separated list of addresses/CIDRs. Unset: the peer address is the client. (Without it behind
+   * a proxy, the limits per client address would count every visitor as the proxy.)
+   */
+  trustProxy: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((list) => (list?.length ? list : undefined)),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -41,6 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Record<
     seedDemo: env.SHAMAY_SEED_DEMO === '1' ? true : undefined,
     demoValuations: env.SHAMAY_DEMO_VALUATIONS,
     logLevel: env.SHAMAY_LOG_LEVEL,
+    trustProxy: env.SHAMAY_TRUST_PROXY,
     publicUrl: env.SHAMAY_PUBLIC_URL || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });

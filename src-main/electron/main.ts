@@ -1,11 +1,12 @@
 // The Electron main process: thin glue. Every decision lives in a tested module beside this one
 // (security, app-protocol, ipc, window-state, menu, token-store, log); the core runs in a
 // utilityProcess (src-main/core/worker/entry.ts, built to out/main/core-worker.js).
-import { join } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import type { Result } from '../../src-shared/contract/errors.ts';
 import { createWorkerClient, type HostPort, type WorkerClient } from '../core/worker/client.ts';
 import { printHtmlToPdf } from './pdf-printer.ts';
+import { GENERATED_FILE_TYPES } from '../../src-shared/domain/file-kinds.ts';
 import { registerAppProtocol, registerAppSchemePrivileges } from './app-protocol.ts';
 import { createInvokeHandler, forwardEvent, registerIpc } from './ipc.ts';
 import { createFileLog, type FileLog } from './log.ts';
@@ -130,7 +131,7 @@ async function start(): Promise<void> {
       onResult: (method, result) => {
         if (method === 'settings.get' || method === 'settings.update') followSettings(result);
         // The core resolves a generated file to a named copy in its data folder; the shell opens it.
-        if (method === 'assets.open' && result.ok) openLocalFile((result.value as { path: string }).path, log);
+        if (method === 'assets.open' && result.ok) openLocalFile((result.value as { path: string }).path, join(userData, 'data', 'files'), log);
       },
     }),
   );
@@ -207,9 +208,17 @@ function startCore(log: FileLog, options: Parameters<typeof createWorkerClient>[
   return createWorkerClient(port, options);
 }
 
-/** Opens a file the core prepared in its data folder with the system's program for its type. */
-function openLocalFile(path: string, log: FileLog): void {
-  void shell.openPath(path).then((problem) => {
+/** The kinds of file the app generates; nothing else is ever handed to the system to open. */
+const OPENABLE_EXTENSIONS = new Set(Object.values(GENERATED_FILE_TYPES).map((type) => `.${type.ext}`));
+
+/** Opens a generated file the core copied into its data folder with the system's program for its type. */
+function openLocalFile(path: string, filesDir: string, log: FileLog): void {
+  const resolved = resolve(path);
+  if (!resolved.startsWith(`${filesDir}${sep}`) || !OPENABLE_EXTENSIONS.has(extname(resolved).toLowerCase())) {
+    log.warn('refused to open a file', { path: resolved.slice(0, 300) });
+    return;
+  }
+  void shell.openPath(resolved).then((problem) => {
     if (problem) log.warn('could not open a file', { problem });
   });
 }

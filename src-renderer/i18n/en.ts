@@ -331,7 +331,7 @@ export const en: Messages = {
     maxImage: 'Largest image (MB)',
     report: {
       title: 'Report',
-      intro: 'The logo and the footer appear on every report made on this computer; the signature appears above the appraiser\'s name.',
+      intro: 'The logo and the footer appear on this office\'s reports made on this computer; your signature appears above your name on your own reports.',
       footer: 'Footer text on every page',
       footerHint: 'For example the office name, address and phone. Up to {{max}} characters.',
       saveFooter: 'Save the text',
@@ -719,7 +719,7 @@ export const en: Messages = {
       types: { PDF: 'PDF', DOCX: 'Word', CSV: 'CSV', JSON: 'JSON', IMAGE: 'Image' },
       version: 'Version {{n}}',
       sealed: 'Sealed report',
-      locate: 'File location',
+      locate: 'Open',
       location: 'Saved on this computer at:',
       copyPath: 'Copy path',
       notHere: 'The file has not reached this computer yet; it will arrive with the sync.',

@@ -113,6 +113,20 @@ export const pages = {
       ),
     };
   },
+  /** The request limits of the public routes (request-limit.ts); the wait is at most a minute. */
+  tooManyRequests: (retryAfterSeconds: number): Page => {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    return {
+      status: 429,
+      html: render(
+        { he: 'יותר מדי בקשות', en: 'Too many requests' },
+        {
+          he: `הקישור נפתח פעמים רבות מדי בזמן קצר. נסו שוב בעוד ${seconds} שניות.`,
+          en: `This link was opened too many times in a short while. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+        },
+      ),
+    };
+  },
   failed: (status: number): Page => ({
     status,
     html: render({ he: 'לא ניתן להציג את הדוח', en: 'The report cannot be shown' }, { he: 'אירעה שגיאה. נסו שוב מאוחר יותר.', en: 'Something went wrong. Try again later.' }),

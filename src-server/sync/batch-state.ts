@@ -25,7 +25,8 @@ interface Entry {
 export class BatchState {
   private readonly entries = new Map<string, Entry>();
   private readonly deletedKeys = new Set<string>();
-  private readonly heldBlobs = new Set<string>();
+  /** sha256 -> MIME type of the blobs the organization holds that this batch names. */
+  private readonly heldBlobs = new Map<string, string>();
   private readonly tx: SqlSession;
   private readonly organizationId: string;
 
@@ -51,11 +52,11 @@ export class BatchState {
       for (const d of deleted) this.deletedKeys.add(`${d.table_name}:${d.row_id}`);
     }
     if (blobs.length) {
-      const held = await this.tx.query<{ sha256: string }>(
-        'SELECT sha256 FROM server_blobs WHERE organization_id = $1 AND sha256 = ANY($2::text[])',
+      const held = await this.tx.query<{ sha256: string; mime_type: string }>(
+        'SELECT sha256, mime_type FROM server_blobs WHERE organization_id = $1 AND sha256 = ANY($2::text[])',
         [this.organizationId, blobs],
       );
-      for (const b of held) this.heldBlobs.add(b.sha256);
+      for (const b of held) this.heldBlobs.set(b.sha256, b.mime_type);
     }
   }
 
@@ -110,12 +111,44 @@ export class BatchState {
   /** Whether the valuation has an asset of this type with this file, inserted earlier in the batch or stored. */
   async findAsset(valuationId: string, sha256: string, assetType: string): Promise<boolean> {
     const matches = (row: Row | null) => row?.valuation_id === valuationId && row.sha256 === sha256 && row.asset_type === assetType;
-    for (const entry of this.entries.values()) if (entry.table === 'assets' && matches(entry.row)) return true;
+    // A row this batch has loaded is as the batch left it (changed or deleted): only the stored rows
+    // the batch has not touched are read from the database.
+    const loaded: string[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.table !== 'assets') continue;
+      if (matches(entry.row)) return true;
+      loaded.push(entry.id);
+    }
     const [row] = await this.tx.query<{ id: string }>(
-      'SELECT id FROM assets WHERE valuation_id = $1 AND sha256 = $2 AND asset_type = $3 AND organization_id = $4 LIMIT 1',
-      [valuationId, sha256, assetType, this.organizationId],
+      `SELECT id FROM assets WHERE valuation_id = $1 AND sha256 = $2 AND asset_type = $3 AND organization_id = $4
+         AND NOT (id = ANY($5::uuid[])) LIMIT 1`,
+      [valuationId, sha256, assetType, this.organizationId, loaded],
     );
     return Boolean(row);
+  }
+
+  /**
+   * Whether the valuation, or one of its documents or images, holds a version after `seenVersion` that
+   * another device wrote (as the rows stood before this batch: the batch writes at its end). A
+   * version this device's own applied or merged change produced does not count.
+   */
+  async changedElsewhereSince(valuationId: string, seenVersion: number, deviceId: string): Promise<boolean> {
+    const newer = await this.tx.query<{ v: string | number }>(
+      `SELECT server_version AS v FROM valuations WHERE id = $1 AND server_version > $2
+       UNION ALL SELECT server_version FROM documents WHERE valuation_id = $1 AND server_version > $2
+       UNION ALL SELECT server_version FROM images WHERE valuation_id = $1 AND server_version > $2`,
+      [valuationId, seenVersion],
+    );
+    if (!newer.length) return false;
+    const versions = [...new Set(newer.map((row) => Number(row.v)))];
+    const own = await this.tx.query<{ v: string | number }>(
+      `SELECT (result->>'serverVersion')::bigint AS v FROM applied_mutations
+       WHERE organization_id = $1 AND device_id = $2 AND result->>'outcome' IN ('applied', 'merged')
+         AND (result->>'serverVersion')::bigint = ANY($3::bigint[])`,
+      [this.organizationId, deviceId, versions],
+    );
+    const mine = new Set(own.map((row) => Number(row.v)));
+    return versions.some((version) => !mine.has(version));
   }
 
   private readonly assetVersions = new Map<string, number>();
@@ -141,6 +174,11 @@ export class BatchState {
 
   holdsBlob(sha256: string): boolean {
     return this.heldBlobs.has(sha256);
+  }
+
+  /** The MIME type the server detected for a held blob (undefined when it is not held). */
+  blobMime(sha256: string): string | undefined {
+    return this.heldBlobs.get(sha256);
   }
 
   insert(table: string, id: string, row: Row): void {

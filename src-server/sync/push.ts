@@ -19,6 +19,7 @@ import type { ServerDatabase, SqlSession } from '../db/database.ts';
 import { withTenant, type Role } from '../context.ts';
 import { BatchState, type Row } from './batch-state.ts';
 import { VersionAllocator } from './change-feed.ts';
+import { GENERATED_FILE_TYPES, isGeneratedFileType } from '../../src-shared/domain/file-kinds.ts';
 import { decideSigning, isSigning } from './signing.ts';
 import { insertMany } from './sql.ts';
 import { ACTOR_COLUMNS, CASCADES, SERVER_MANAGED_ON_UPDATE, serverColumns, SET_NULL_ON_DELETE } from './tables.ts';
@@ -119,6 +120,10 @@ async function decide(state: BatchState, allocator: VersionAllocator, actor: Pus
     }
     if (m.table === 'valuations' && !['DRAFT', 'IN_PROGRESS'].includes(String(m.changes.status ?? 'DRAFT'))) {
       return refuse('LIFECYCLE', 'A new valuation starts as a draft.');
+    }
+    if (m.table === 'assets') {
+      const problem = generatedFileProblem(m, state.blobMime(String(m.changes.sha256)));
+      if (problem) return refuse('INVALID', problem);
     }
     if (['signed_by_id', 'signed_at', 'report_sha256'].some((c) => m.changes[c] != null)) {
       return refuse('LIFECYCLE', 'A valuation is signed by signing its report.');
@@ -230,6 +235,22 @@ async function decide(state: BatchState, allocator: VersionAllocator, actor: Pus
 }
 
 const allowed: Decision = { allowed: true };
+
+/**
+ * A generated file must be what its type says, named so (colleagues' apps open it by its extension),
+ * and be the file the mutation uploads.
+ */
+function generatedFileProblem(m: Mutation, heldMime: string | undefined): string | null {
+  const type = String(m.changes.asset_type);
+  if (!isGeneratedFileType(type)) return `The app does not generate ${type} files.`;
+  const expected = GENERATED_FILE_TYPES[type];
+  if (m.changes.sha256 !== m.blobSha256) return 'A generated file must name the file it uploads.';
+  if (heldMime !== expected.mime) return `The uploaded file is not a ${type} file.`;
+  const name = String(m.changes.file_name ?? '');
+  if (!name.toLowerCase().endsWith(`.${expected.ext}`)) return `A ${type} file's name must end in .${expected.ext}.`;
+  if (/[\\/]/.test(name) || [...name].some((ch) => ch.charCodeAt(0) < 0x20)) return 'A file name holds no folders or control characters.';
+  return null;
+}
 
 /** The valuation a row belongs to (for lifecycle rules): null when it belongs to none. */
 async function valuationOf(state: BatchState, table: string, row: Row): Promise<{ status: ValuationStatus } | null | 'missing'> {

@@ -1,7 +1,7 @@
 // The one way a valuation becomes SIGNED through push: an update that carries the status with the
 // seal (signed_by_id, signed_at, report_sha256) and nothing else. The server checks who signs, that
-// the sealed PDF is an asset of this valuation whose file it holds, and that nobody else changed the
-// valuation after the signer last saw it (the PDF would not show that change).
+// the sealed PDF is an asset of this valuation whose file it holds, and that no other device changed
+// the valuation or its documents and images after the version the PDF was printed from.
 import { canTransition } from '../../src-shared/domain/lifecycle.ts';
 import type { ValuationStatus } from '../../src-shared/domain/enums.ts';
 import type { Mutation, RejectionCode } from '../../src-shared/sync/protocol.ts';
@@ -44,9 +44,9 @@ export async function decideSigning(state: BatchState, actor: PushActor, m: Muta
   if (!(await state.findAsset(String(current.id), sha256, 'PDF'))) {
     return refuse('NOT_FOUND', 'The sealed report is not among this valuation’s files.');
   }
-  // The PDF shows the valuation as the signer saw it: a colleague's later change would be missing from it.
-  const changedSince = Number(current.server_version) > m.baseVersion && !state.touchedInBatch('valuations', String(current.id));
-  if (changedSince && (await state.lastChangedBy('valuations', String(current.id))) !== actor.userId) {
+  // The PDF shows the valuation and its files as the signing device had them (baseVersion: the newest
+  // version among them there). A change made after that on another device is missing from it.
+  if (await state.changedElsewhereSince(String(current.id), m.baseVersion, actor.deviceId)) {
     return refuse('LIFECYCLE', 'Someone changed this valuation after you signed it; review the change and sign again.');
   }
   return {

@@ -50,10 +50,19 @@ export function toParam(column: ServerColumn, value: unknown): unknown {
 /** Columns that name the acting user: on insert they must be the caller. */
 export const ACTOR_COLUMNS = ['created_by_id', 'uploaded_by_id', 'generated_by_id', 'user_id'] as const;
 
-/** Columns a client never sets through push (identity, ownership, signing, versions). */
+/**
+ * Columns a client never sets through push (identity, ownership, signing, versions), nor, on an update,
+ * a row's parent: moving a document to another valuation would slip it into a signed one (the
+ * lifecycle checks the parent the row has) or into another organization's (a foreign key does not
+ * see row-level security).
+ */
 export const SERVER_MANAGED_ON_UPDATE = new Set([
   'id',
   'organization_id',
+  'valuation_id',
+  'document_id',
+  'image_id',
+  'asset_id',
   'created_at',
   'server_version',
   'signed_by_id',

@@ -57,6 +57,11 @@ export const MIGRATIONS: MigrationSet = {
       "version": 11,
       "tag": "0010_provisional_version_numbers",
       "sql": "DROP INDEX `document_versions_document_version_unique`;--> statement-breakpoint\nCREATE INDEX `document_versions_document_version_idx` ON `document_versions` (`document_id`,`version_number`);"
+    },
+    {
+      "version": 12,
+      "tag": "0011_provisional_asset_versions",
+      "sql": "DROP INDEX `assets_valuation_slug_version_unique`;--> statement-breakpoint\nCREATE INDEX `assets_valuation_slug_version_idx` ON `assets` (`valuation_id`,`slug`,`version`);"
     }
   ],
   "postgres": [
@@ -104,6 +109,16 @@ export const MIGRATIONS: MigrationSet = {
       "version": 9,
       "tag": "0008_provisional_version_numbers",
       "sql": "DROP INDEX \"document_versions_document_version_unique\";--> statement-breakpoint\nCREATE INDEX \"document_versions_document_version_idx\" ON \"document_versions\" USING btree (\"document_id\",\"version_number\");"
+    },
+    {
+      "version": 10,
+      "tag": "0009_provisional_asset_versions",
+      "sql": "DROP INDEX \"assets_valuation_slug_version_unique\";--> statement-breakpoint\nCREATE INDEX \"assets_valuation_slug_version_idx\" ON \"assets\" USING btree (\"valuation_id\",\"slug\",\"version\");"
+    },
+    {
+      "version": 11,
+      "tag": "0010_share_passwords_rls",
+      "sql": "-- share_passwords has no organization of its own: a row is visible (and writable) exactly when its\n-- share is, and document_shares is already isolated per organization.\nALTER TABLE \"share_passwords\" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint\nCREATE POLICY tenant_isolation ON \"share_passwords\" TO shamay_app\n  USING (EXISTS (SELECT 1 FROM \"document_shares\" s WHERE s.id = share_id))\n  WITH CHECK (EXISTS (SELECT 1 FROM \"document_shares\" s WHERE s.id = share_id));\n"
     }
   ]
 };

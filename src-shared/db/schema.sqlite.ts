@@ -349,7 +349,9 @@ export const assets = sqliteTable(
     serverVersion: serverVersion(),
   },
   (t) => [
-    uniqueIndex('assets_valuation_slug_version_unique').on(t.valuationId, t.slug, t.version),
+    // Not unique, like document versions: devices number a file's versions provisionally offline and
+    // the server renumbers them under its organization lock.
+    index('assets_valuation_slug_version_idx').on(t.valuationId, t.slug, t.version),
     index('assets_organization_id_idx').on(t.organizationId),
     index('assets_generated_by_id_idx').on(t.generatedById),
     enumCheck('assets', 'asset_type', ASSET_TYPES),

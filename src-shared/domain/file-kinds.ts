@@ -47,3 +47,19 @@ export const REFUSED_CONTENT_WORDS: Readonly<Record<string, string>> = {
   docm: 'a macro-enabled Word document',
   xlsm: 'a macro-enabled Excel workbook',
 };
+
+/**
+ * The files the app generates (assets), by asset type: what their content is and the extension their
+ * name ends in. A file is opened by the system's program for its extension, so the two must agree.
+ */
+export const GENERATED_FILE_TYPES = {
+  PDF: { mime: 'application/pdf', ext: 'pdf' },
+  DOCX: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
+  CSV: { mime: CSV_MIME, ext: 'csv' },
+  JSON: { mime: JSON_MIME, ext: 'json' },
+} as const;
+export type GeneratedFileType = keyof typeof GENERATED_FILE_TYPES;
+
+export function isGeneratedFileType(assetType: string): assetType is GeneratedFileType {
+  return Object.hasOwn(GENERATED_FILE_TYPES, assetType);
+}

@@ -236,7 +236,7 @@ test('step 5: preview, CSV export, signing, read-only, share link and a revision
     const csv = page.locator('[data-testid=generated-file][data-type=CSV]');
     await poll(() => csv.count()).toBe(1);
     expect(await csv.textContent()).toContain('גרסה 1');
-    await csv.getByRole('button', { name: /מיקום הקובץ/ }).click();
+    await csv.getByRole('button', { name: /^פתיחה/ }).click();
     await poll(() => csv.getByTestId('file-path').textContent()).toMatch(/\S/);
     await screenshot(page, 'he-step5-ready');
     mark('CSV exported');

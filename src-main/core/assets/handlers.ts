@@ -39,13 +39,13 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
 
   'assets.open': async ({ id }, ctx) => {
     const actor = requireActor(ctx);
-    const asset = ctx.db.prepare('SELECT valuation_id, sha256, file_name, size_bytes FROM assets WHERE id = ? AND organization_id = ?').get(id, actor.organizationId) as
-      | { valuation_id: string; sha256: string; file_name: string; size_bytes: number }
-      | undefined;
-    if (!asset) throw new AppError('NOT_FOUND', 'No such file.', { id });
-    getValuation(ctx, actor, asset.valuation_id);
+    if (!ctx.db.prepare('SELECT 1 FROM assets WHERE id = ? AND organization_id = ?').get(id, actor.organizationId)) {
+      throw new AppError('NOT_FOUND', 'No such file.', { id });
+    }
+    const asset = getAsset(ctx, actor, id);
+    getValuation(ctx, actor, asset.valuationId);
     if (!(await ctx.blobs.has(asset.sha256))) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.');
-    return { path: await namedCopy(ctx, { id, sha256: asset.sha256, fileName: asset.file_name, sizeBytes: asset.size_bytes }) };
+    return { path: await namedCopy(ctx, asset) };
   },
 
   'files.read': async ({ sha256 }, ctx) => {

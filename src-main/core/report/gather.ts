@@ -9,7 +9,7 @@ import { readGarmushkaImages } from '../../../src-shared/domain/geometry/measure
 import type { ReportSource, SourceComparable, SourceImage } from '../../../src-shared/domain/report/model.ts';
 import type { Actor, CoreContext } from '../context.ts';
 import { calculationInput, newestExtraction, readComparables } from '../preflight/context.ts';
-import { readSettings } from '../settings/handlers.ts';
+import { readReportBranding } from '../settings/handlers.ts';
 import { decodeColumns } from '../store/tables.ts';
 import { getValuation } from '../valuations/queries.ts';
 import { embedImage } from './images.ts';
@@ -69,12 +69,20 @@ async function photos(ctx: CoreContext, actor: Actor, valuationId: string): Prom
 
 /** Step 4's map screenshots (GIS slots) and Garmushka plan crops. */
 async function analysisImages(ctx: CoreContext, valuation: Valuation): Promise<Pick<ReportSource['images'], 'maps' | 'plans'>> {
+  // The screenshots and crops are files of this valuation (documents step 4 added); a hash in the JSON
+  // that names no such file (another office's, on a shared laptop) is not printed.
+  const own = new Set(
+    ctx.db
+      .prepare('SELECT sha256 FROM documents WHERE valuation_id = ? AND organization_id = ?')
+      .pluck()
+      .all(valuation.id, valuation.organizationId) as string[],
+  );
   const gis = readGisScreenshots(valuation.gisScreenshots);
   const slots = GIS_SLOTS.flatMap((slot) => {
     const stored = gis[slot];
-    return stored ? [{ slot, sha256: stored.sha256 }] : [];
+    return stored && own.has(stored.sha256) ? [{ slot, sha256: stored.sha256 }] : [];
   });
-  const crops = readGarmushkaImages(valuation.garmushkaImages).images;
+  const crops = readGarmushkaImages(valuation.garmushkaImages).images.filter((crop) => own.has(crop.sha256));
   const [maps, plans] = await Promise.all([
     Promise.all(slots.map(async ({ slot, sha256 }) => ({ slot, image: await embedImage(ctx.blobs, sha256) }))),
     Promise.all(crops.map((crop) => embedImage(ctx.blobs, crop.sha256))),
@@ -88,7 +96,9 @@ async function analysisImages(ctx: CoreContext, valuation: Valuation): Promise<P
 export async function gatherReportSource(ctx: CoreContext, actor: Actor, valuationId: string): Promise<ReportSource> {
   const valuation = getValuation(ctx, actor, valuationId);
   const stored = readComparables(valuation.comparableData);
-  const branding = readSettings(ctx, undefined).report;
+  // The valuation's organization's logo and footer, and its appraiser's own signature as kept on this
+  // device: never the branding of whoever happens to be signed in or of the organization last used.
+  const branding = readReportBranding(ctx, valuation.organizationId, valuation.createdById);
   const organization = ctx.db.prepare('SELECT name FROM organizations WHERE id = ?').get(actor.organizationId) as { name: string } | undefined;
   const appraiser = ctx.db.prepare('SELECT name FROM users WHERE id = ?').get(valuation.createdById) as { name: string } | undefined;
   const [photoSet, analysis] = await Promise.all([photos(ctx, actor, valuationId), analysisImages(ctx, valuation)]);
@@ -115,7 +125,7 @@ export async function gatherReportSource(ctx: CoreContext, actor: Actor, valuati
     images: { ...photoSet, ...analysis },
     appraiser: {
       userName: appraiser?.name ?? null,
-      // The signature in the settings is this device user's own: it signs only the valuations they made.
+      // The appraiser's signature is printed only on their own reports and only when they make them.
       signatureDataUrl: actor.userId === valuation.createdById ? branding.signatureDataUrl : null,
     },
     organization: { name: organization?.name ?? null, logoDataUrl: branding.logoDataUrl, footerText: branding.footerText },

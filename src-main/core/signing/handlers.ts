@@ -15,6 +15,22 @@ import { revisionChanges } from './revision.ts';
 /** The slug of the sealed report among the valuation's assets. */
 export const SIGNED_REPORT_SLUG = 'signed-report';
 
+/**
+ * The newest server version among the rows the report is printed from (the valuation, its documents
+ * and images) as this device has them: the server compares it with its own.
+ */
+function printedFromVersion(ctx: CoreContext, valuationId: string): number {
+  const { version } = ctx.db
+    .prepare(
+      `SELECT max(v) AS version FROM (
+         SELECT server_version AS v FROM valuations WHERE id = @id
+         UNION ALL SELECT server_version FROM documents WHERE valuation_id = @id
+         UNION ALL SELECT server_version FROM images WHERE valuation_id = @id)`,
+    )
+    .get({ id: valuationId }) as { version: number | null };
+  return Number(version ?? 0);
+}
+
 function mustBeSignable(ctx: CoreContext, actor: Actor, id: string) {
   const valuation = getValuation(ctx, actor, id);
   enforce(canTransition({ from: valuation.status, to: 'SIGNED', role: actor.role, isAppraiser: valuation.createdById === actor.userId, viaSigning: true }));
@@ -26,18 +42,20 @@ export const signingHandlers: HandlerMap<'valuations.sign' | 'valuations.revise'
   'valuations.sign': async ({ id }, ctx) => {
     const actor = requireActor(ctx);
     const before = mustBeSignable(ctx, actor, id);
+    const printedFrom = printedFromVersion(ctx, id);
     const pdf = await printReport(ctx, actor, id);
-    // Printing takes seconds: whatever changed meanwhile is not in the PDF, so it is not sealed.
-    const after = mustBeSignable(ctx, actor, id);
-    if (after.updatedAt !== before.updatedAt) {
-      throw new AppError('CONFLICT', 'The valuation changed while its report was being printed; sign again.');
-    }
     const stored = await storeGeneratedFile(ctx, actor, id, {
       assetType: 'PDF',
       slug: SIGNED_REPORT_SLUG,
       fileName: reportFileName(before.title, 'pdf'),
       bytes: pdf,
     });
+    // Printing takes seconds: whatever changed meanwhile (an edit, a pull) is not in the PDF, so it is
+    // not sealed. Checked with no await before the write, so nothing can slip in between.
+    const after = mustBeSignable(ctx, actor, id);
+    if (after.updatedAt !== before.updatedAt || printedFromVersion(ctx, id) !== printedFrom) {
+      throw new AppError('CONFLICT', 'The valuation changed while its report was being printed; sign again.');
+    }
     const sha256 = stored.change.values.sha256 as string;
     ctx.writer.write(actor, [
       stored.change,
@@ -46,6 +64,8 @@ export const signingHandlers: HandlerMap<'valuations.sign' | 'valuations.revise'
         op: 'update',
         rowId: id,
         values: { status: 'SIGNED', signed_by_id: actor.userId, signed_at: ctx.now(), report_sha256: sha256 },
+        // The server refuses the seal when anything the report shows changed after this version.
+        baseVersion: printedFrom,
         // The server accepts the seal only once it holds the sealed file.
         blobSha256: sha256,
         activity: { subjectType: 'valuation', subjectId: id, valuationId: id, action: 'signed', payload: { sha256, assetId: stored.assetId, from: before.status } },

@@ -18,6 +18,11 @@ export interface Change {
     action: ActivityAction;
     payload?: Record<string, unknown>;
   };
+  /**
+   * The version the change was made against, when it is not the row's own: a seal names the newest
+   * version of everything the sealed report was printed from (the valuation and its files).
+   */
+  baseVersion?: number;
   /** A file the row references; the sync engine uploads it before this mutation. */
   blobSha256?: string | null;
   /**
@@ -89,7 +94,7 @@ export function createWriter(ctx: WriterContext): Writer {
     }
     const current = rowStatement(change.table).get(change.rowId) as Record<string, unknown> | undefined;
     if (!current) throw new Error(`${change.table} ${change.rowId} does not exist`);
-    const baseVersion = Number(current.server_version ?? 0);
+    const baseVersion = change.baseVersion ?? Number(current.server_version ?? 0);
     if (change.op === 'delete') {
       db.prepare(`DELETE FROM "${change.table}" WHERE id = ?`).run(change.rowId);
       return { base: {}, baseVersion };

@@ -1,6 +1,7 @@
 // The client sync engine (ARCHITECTURE.md "Outbox and sync"): pushes the outbox in device order,
 // uploading files first; pulls the change feed in chunks and rebases pending edits on top; retries
 // with exponential backoff and jitter; resumes after a crash; reports state and progress; can pause.
+import { GENERATED_FILE_TYPES } from '../../../src-shared/domain/file-kinds.ts';
 import { stat } from 'node:fs/promises';
 import type { SyncStatus } from '../../../src-shared/contract/entities.ts';
 import { MAX_PUSH_MUTATIONS, type Mutation, type MutationResult } from '../../../src-shared/sync/protocol.ts';
@@ -8,6 +9,11 @@ import type { CoreContext, SessionState } from '../context.ts';
 import type { SyncEngineControl } from './local-handlers.ts';
 import { applyServerRows, applyTombstones, rebase, type ServerRow } from './apply.ts';
 import { SyncHttpError, type ServerClient } from './server-client.ts';
+
+/** A generated file's MIME type by its asset type, as SQL (the server checks the upload against it). */
+const ASSET_MIME_SQL = `CASE asset_type ${Object.entries(GENERATED_FILE_TYPES)
+  .map(([type, { mime }]) => `WHEN '${type}' THEN '${mime}'`)
+  .join(' ')} ELSE 'application/octet-stream' END`;
 
 export interface SyncEngineOptions {
   client: ServerClient;
@@ -288,9 +294,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
       .prepare(
         `SELECT mime_type AS m FROM documents WHERE sha256 = @s UNION ALL SELECT mime_type FROM images WHERE sha256 = @s
          UNION ALL SELECT 'image/webp' FROM asset_variants WHERE sha256 = @s
-         UNION ALL SELECT CASE asset_type WHEN 'PDF' THEN 'application/pdf' WHEN 'CSV' THEN 'text/csv' WHEN 'JSON' THEN 'application/json'
-           WHEN 'DOCX' THEN 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' ELSE 'application/octet-stream' END
-           FROM assets WHERE sha256 = @s LIMIT 1`,
+         UNION ALL SELECT ${ASSET_MIME_SQL} FROM assets WHERE sha256 = @s LIMIT 1`,
       )
       .get({ s: sha256 }) as { m: string } | undefined;
     return row?.m ?? 'application/octet-stream';

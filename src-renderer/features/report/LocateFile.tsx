@@ -1,5 +1,5 @@
-// Where a generated file is on this computer: assets.open answers with its path, shown to copy.
-// (Neither transport can hand a path to the system's file opener yet; see the step 5 notes.)
+// Opens a generated file: assets.open copies it under its own name into the data folder; the desktop
+// app then opens it with the system's program (the browser version cannot), and its path is shown to copy.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssetEntity } from '../../../src-shared/contract/entities.ts';

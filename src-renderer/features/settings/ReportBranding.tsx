@@ -1,8 +1,11 @@
 // Settings › Report: the footer text printed on every page, and the logo and signature images
 // (the core scales an image down and keeps it as a PNG data: URL, shown here as it will print).
+// The logo and footer are the current organization's and the signature the signed-in user's, so
+// they are read again whenever the user or the organization changes.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../src-shared/contract/entities.ts';
+import { api } from '../../api/index.ts';
 import { useSession } from '../../stores/session.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
 import { readAsBase64 } from '../wizard/upload.ts';
@@ -17,6 +20,22 @@ type Kind = 'logo' | 'signature';
 export function ReportBranding({ report, locked }: { report: Settings['report']; locked: boolean }) {
   const { t } = useTranslation();
   const id = useId();
+  const userId = useSession((s) => s.session?.user?.id ?? null);
+  const organizationId = useSession((s) => s.session?.organizationId ?? null);
+  useEffect(() => {
+    let current = true;
+    const before = useSession.getState().settings;
+    void api.call('settings.get', {}).then(
+      (settings) => {
+        // Not over a change saved meanwhile, which answered with the newer settings.
+        if (current && useSession.getState().settings === before) useSession.setState({ settings });
+      },
+      () => undefined, // the settings already shown stay; saving reports its own errors
+    );
+    return () => {
+      current = false;
+    };
+  }, [userId, organizationId]);
   return (
     <section className="settings-report" aria-labelledby={`${id}-title`} data-testid="settings-report">
       <h2 id={`${id}-title`}>{t('settings.report.title')}</h2>

@@ -49,6 +49,30 @@ for (const engine of engines) {
         // No scope at all sees nothing.
         const none = await withTenant(db, { userId: USER, organizationIds: [] }, (tx) => tx.query('SELECT id FROM valuations'));
         expect(none).toEqual([]);
+
+        // A share's password hash is as private as its share (the table has no organization column).
+        for (const org of [A, B]) {
+          await db.query(
+            `WITH v AS (SELECT id FROM valuations WHERE organization_id = $1),
+                  a AS (INSERT INTO assets (id, valuation_id, organization_id, asset_type, file_name, storage_key, sha256, size_bytes, slug, generated_by_id)
+                        SELECT gen_random_uuid(), v.id, $1, 'PDF', 'r.pdf', 'k', repeat('a', 64), 1, 'signed-report', $2 FROM v RETURNING id),
+                  s AS (INSERT INTO document_shares (id, organization_id, asset_id, shared_by_id, share_token, expires_at, has_password)
+                        SELECT gen_random_uuid(), $1, a.id, $2, $1 || '-token', now() + interval '1 day', true FROM a RETURNING id)
+             INSERT INTO share_passwords (share_id, password_hash) SELECT id, 'hash of ' || $1 FROM s`,
+            [org, USER],
+          );
+        }
+        const hashes = await withTenant(db, scope, (tx) => tx.query<{ password_hash: string }>('SELECT password_hash FROM share_passwords'));
+        expect(hashes).toEqual([{ password_hash: `hash of ${A}` }]);
+        const [openShareOfB] = await db.query<{ id: string }>(
+          `INSERT INTO document_shares (id, organization_id, asset_id, shared_by_id, share_token, expires_at)
+           SELECT gen_random_uuid(), organization_id, asset_id, shared_by_id, 'b-open-token', expires_at FROM document_shares WHERE organization_id = $1
+           RETURNING id`,
+          [B],
+        );
+        await expect(
+          withTenant(db, scope, (tx) => tx.query("INSERT INTO share_passwords (share_id, password_hash) VALUES ($1, 'x')", [openShareOfB!.id])),
+        ).rejects.toThrow(/row-level security/);
       } finally {
         await db.close();
         await drop();

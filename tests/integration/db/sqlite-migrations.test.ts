@@ -176,6 +176,32 @@ describe('local store migrations (real SQLite files)', () => {
     });
   });
 
+  it('0011: keeps two provisional asset versions alike (made offline on two devices) until the server renumbers them', () => {
+    const file = join(tempDir(), 'd.sqlite');
+    const before = openAt(file, 10);
+    fillDataset(before, generateDemoDataset({ seed: 2, valuations: 1 }));
+    const [valuationId] = rowIds(before, 'valuations');
+    const { organization_id: org, created_by_id: user } = before.prepare('SELECT organization_id, created_by_id FROM valuations WHERE id = ?').get(valuationId) as {
+      organization_id: string;
+      created_by_id: string;
+    };
+    const insert = (db: Database.Database, id: string) =>
+      db
+        .prepare(
+          `INSERT INTO assets (id, valuation_id, organization_id, asset_type, file_name, storage_key, sha256, size_bytes, slug, generated_by_id, version)
+           VALUES (?, ?, ?, 'CSV', 'x.csv', 'k', ?, 1, 'valuation-csv', ?, 1)`,
+        )
+        .run(id, valuationId, org, 'a'.repeat(64), user);
+    insert(before, '0190a0b0-0000-7000-8000-0000000000a1');
+    expect(() => insert(before, '0190a0b0-0000-7000-8000-0000000000a2')).toThrow(/UNIQUE/);
+    before.close();
+
+    const { db } = openLocalDatabase({ file });
+    insert(db, '0190a0b0-0000-7000-8000-0000000000a2');
+    expect((db.prepare("SELECT count(*) AS n FROM assets WHERE slug = 'valuation-csv' AND version = 1").get() as { n: number }).n).toBe(2);
+    db.close();
+  });
+
   it('leaves updated_at to the writer (no trigger rewrites a value the server sent)', () => {
     const { db } = openLocalDatabase({ file: join(tempDir(), 'd.sqlite') });
     const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_set_updated_at'").all();

@@ -1,6 +1,8 @@
 // A real sync server for the share-link tests: buildServer (every route, as in production) on
 // 127.0.0.1, with a clock the tests move, direct access to its database for fixtures and assertions,
 // on PGlite in memory or a scratch database on the real PostgreSQL (SHAMAY_TEST_DATABASE_URL).
+// Requests go over HTTP from 127.0.0.1; `inject` sends one through the same app without a socket, as
+// if from another client address (remoteAddress), for the per-address limits.
 //
 // The fixture of a signed report is written with SQL (the signing path in push is built elsewhere);
 // its PDF is uploaded through the real blob endpoint, so the server holds and verified it.
@@ -8,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { buildServer } from '../../../src-server/app.ts';
 import { hashPassword } from '../../../src-server/auth/passwords.ts';
@@ -37,6 +40,8 @@ export interface ShareServer {
   db: ServerDatabase;
   clock: { now: Date };
   advance(ms: number): void;
+  /** A request through the app itself (Fastify inject); `remoteAddress` is the client address it sees. */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +63,7 @@ export async function startShareServer(options: { postgres: boolean; publicUrl?:
     db,
     clock,
     advance: (ms) => (clock.now = new Date(clock.now.getTime() + ms)),
+    inject: (injected) => app.inject(injected),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,7 +1,8 @@
 // Share links over real HTTP on 127.0.0.1 (the whole server, buildServer), on PGlite and on the real
 // PostgreSQL: creating a link to a signed report, opening it (the sealed PDF, byte for byte),
 // passwords and their rate limit, expiry, revocation, refusals that change nothing, tenant isolation,
-// hostile file names, and the change feed that brings counts and access logs to the devices.
+// hostile file names, the change feed that brings counts and access logs to the devices, and the
+// request limits and coalesced log rows that keep a flood of requests out of that feed.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShareEntity } from '../../../src-shared/contract/entities.ts';
@@ -60,7 +61,7 @@ describe.each(engines)('share links on the real server ($name)', ({ postgres, sk
       )
     )[0]!;
 
-  it.skipIf(skip)('creates a link to the signed report and serves the sealed PDF; every view is counted and logged', async () => {
+  it.skipIf(skip)('creates a link to the signed report and serves the sealed PDF; every view is counted, and logged once per address per 10 minutes', async () => {
     const report = await createReport(server, appraiser);
     const created = await createShare(appraiser, { assetId: report.assetId, expiresInDays: 7 });
     expect(created.status).toBe(201);
@@ -96,8 +97,7 @@ describe.each(engines)('share links on the real server ($name)', ({ postgres, sk
     const logs = await accessLogs(share.id);
     expect(logs.map((l) => [l.action, l.success, l.user_id])).toEqual([
       ['share', true, appraiser.userId],
-      ['view', true, null],
-      ['view', true, null],
+      ['view', true, null], // both views came from 127.0.0.1 within 10 minutes: one row
     ]);
 
     // HEAD is not a view (no automatic HEAD route): nothing is counted.
@@ -290,8 +290,7 @@ describe.each(engines)('share links on the real server ($name)', ({ postgres, sk
     }
     expect((await accessLogs(share.id)).map((l) => [l.action, l.success])).toEqual([
       ['share', true],
-      ['view', false],
-      ['view', false],
+      ['view', false], // one refusal row per hour, however often the closed link is tried
     ]);
     const [activity] = await server.db.query<{ action: string; actor_id: string }>(
       "SELECT action, actor_id FROM activity_logs WHERE payload->>'shareId' = $1 AND action = 'revoked'",
@@ -408,6 +407,154 @@ describe.each(engines)('share links on the real server ($name)', ({ postgres, sk
       expect(decodeURIComponent(encoded)).toBe(shown);
       expect(/filename="([^"]*)"/.exec(header)![1]).toMatch(/\.(pdf|PDF)$/);
     }
+  });
+
+  // The request limits: 30 a minute per client address, 60 a minute per link (request-limit.ts). These
+  // requests come through inject from documentation addresses (RFC 5737/3849), not from 127.0.0.1.
+  const FORM = 'application/x-www-form-urlencoded';
+  const from = async (remoteAddress: string, url: string, init: { password?: string } = {}) => {
+    const response = await server.inject({
+      method: init.password === undefined ? 'GET' : 'POST',
+      url: new URL(url).pathname,
+      remoteAddress,
+      ...(init.password === undefined ? {} : { headers: { 'content-type': FORM }, payload: new URLSearchParams({ password: init.password }).toString() }),
+    });
+    return { status: response.statusCode, headers: response.headers, bytes: response.rawPayload, text: response.body };
+  };
+  const statuses = (answers: { status: number }[]) => answers.map((a) => a.status);
+  const refusalRows = async (shareId: string) => (await accessLogs(shareId)).filter((l) => l.action === 'view' && !l.success).length;
+  const viewRows = async (shareId: string) => (await accessLogs(shareId)).filter((l) => l.action === 'view' && l.success).length;
+
+  it.skipIf(skip)('a flood on a revoked link: 429 after 30 requests per address and 60 per link, one refusal row per hour, nothing else written', async () => {
+    server.advance(2 * MINUTE_MS); // fresh request windows
+    const caller = await signIn(server, APPRAISER);
+    const share = (await createShare(caller, { assetId: (await createReport(server, caller)).assetId, expiresInDays: 5, password: 'secret-pw' })).body;
+    expect((await api(server, caller, 'POST', `/v1/orgs/${OFFICE}/shares/${share.id}/revoke`)).status).toBe(200);
+    const before = await footprint();
+
+    // 100 GETs from one address: 30 refusals (410), then 429 for the rest of the minute.
+    const flood: Awaited<ReturnType<typeof from>>[] = [];
+    for (let i = 0; i < 100; i++) flood.push(await from('203.0.113.10', share.url!));
+    expect(statuses(flood)).toEqual([...Array<number>(30).fill(410), ...Array<number>(70).fill(429)]);
+    const limited = flood[99]!;
+    expect(limited.headers['retry-after']).toBe('60'); // the clock stood still: the whole minute
+    expect(limited.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(limited.headers['cache-control']).toBe('no-store');
+    expect(String(limited.headers['content-security-policy'])).toContain("default-src 'none'");
+    expect(limited.text).toContain('Too many requests');
+    expect(limited.text).not.toContain(tokenOf(share));
+    // One refusal row (and its one feed entry, one version) for all of it.
+    expect(await footprint()).toEqual({ ...before, access_logs: before.access_logs! + 1, feed: before.feed! + 1, head: before.head! + 1 });
+    expect(await refusalRows(share.id)).toBe(1);
+
+    // The limited address gets 429 before anything is looked at: a POST, even the right password, another token.
+    expect((await from('203.0.113.10', share.url!, { password: 'secret-pw' })).status).toBe(429);
+    expect((await from('203.0.113.10', `${server.url}/s/${randomBytes(32).toString('base64url')}`)).status).toBe(429);
+
+    // Other addresses still get through, until the link has had its 60 requests this minute.
+    const spread: Awaited<ReturnType<typeof from>>[] = [];
+    for (let i = 1; i <= 40; i++) spread.push(await from(`198.51.100.${i}`, share.url!));
+    expect(statuses(spread)).toEqual([...Array<number>(30).fill(410), ...Array<number>(10).fill(429)]);
+    expect(Number(spread[39]!.headers['retry-after'])).toBe(60);
+    // An address with a budget left is refused for the link, but may open other links.
+    const other = (await createShare(caller, { assetId: (await createReport(server, caller)).assetId, expiresInDays: 1 })).body;
+    expect((await from('198.51.100.40', other.url!)).status).toBe(200);
+    expect((await shareRow(other.id)).access_count).toBe(1);
+    expect(await refusalRows(share.id)).toBe(1);
+
+    // A minute later the link answers again, still without a second row within the hour...
+    server.advance(MINUTE_MS);
+    expect((await from('203.0.113.10', share.url!)).status).toBe(410);
+    expect(await refusalRows(share.id)).toBe(1);
+    // ...and an hour after the logged refusal one more is logged.
+    server.advance(60 * MINUTE_MS);
+    for (let i = 0; i < 5; i++) expect((await from('203.0.113.11', share.url!)).status).toBe(410);
+    expect(await refusalRows(share.id)).toBe(2);
+    expect((await shareRow(share.id)).access_count).toBe(0);
+  });
+
+  it.skipIf(skip)('concurrent requests: a closed link logs one refusal, one address one view, and every served view counts', async () => {
+    server.advance(2 * MINUTE_MS);
+    const caller = await signIn(server, APPRAISER);
+    const closed = (await createShare(caller, { assetId: (await createReport(server, caller)).assetId, expiresInDays: 5 })).body;
+    expect((await api(server, caller, 'POST', `/v1/orgs/${OFFICE}/shares/${closed.id}/revoke`)).status).toBe(200);
+    const refused = await Promise.all(Array.from({ length: 20 }, (_, i) => from(`198.51.100.${200 + i}`, closed.url!)));
+    expect(statuses(refused)).toEqual(Array<number>(20).fill(410));
+    expect(await refusalRows(closed.id)).toBe(1);
+
+    const live = (await createShare(caller, { assetId: (await createReport(server, caller)).assetId, expiresInDays: 5 })).body;
+    const served = await Promise.all(Array.from({ length: 20 }, () => from('203.0.113.50', live.url!)));
+    expect(statuses(served)).toEqual(Array<number>(20).fill(200));
+    expect((await shareRow(live.id)).access_count).toBe(20);
+    expect(await viewRows(live.id)).toBe(1);
+  });
+
+  it.skipIf(skip)('an expired link: the first refusal after the expiry is logged even soon after a wrong password, then one per hour', async () => {
+    server.advance(2 * MINUTE_MS);
+    const caller = await signIn(server, APPRAISER);
+    const share = (await createShare(caller, { assetId: (await createReport(server, caller)).assetId, expiresInDays: 1, password: 'secret-pw' })).body;
+    expect((await from('203.0.113.30', share.url!, { password: 'wrong one' })).status).toBe(401);
+    expect(await refusalRows(share.id)).toBe(1);
+    server.advance(DAY_MS); // 1 day after creation (2 minutes ago): expired, less than an hour after the wrong password
+    for (let i = 0; i < 10; i++) expect((await from('203.0.113.30', share.url!)).status).toBe(410);
+    expect(await refusalRows(share.id)).toBe(2);
+  });
+
+  it.skipIf(skip)('many views from one address: every served view counted exactly, one log row per 10 minutes; another address is not held up', async () => {
+    server.advance(2 * MINUTE_MS);
+    const caller = await signIn(server, APPRAISER);
+    const report = await createReport(server, caller);
+    const share = (await createShare(caller, { assetId: report.assetId, expiresInDays: 3 })).body;
+    const before = await footprint();
+
+    const views: Awaited<ReturnType<typeof from>>[] = [];
+    for (let i = 0; i < 40; i++) views.push(await from('203.0.113.20', share.url!));
+    expect(statuses(views)).toEqual([...Array<number>(30).fill(200), ...Array<number>(10).fill(429)]);
+    expect(views.slice(0, 30).every((v) => sha256(v.bytes) === report.sha256)).toBe(true);
+    expect((await shareRow(share.id)).access_count).toBe(30);
+    expect(await viewRows(share.id)).toBe(1);
+    // The count moves the share's one feed entry; only the single log row adds a row to the feed.
+    const after = await footprint();
+    expect(after).toEqual({ ...before, access_logs: before.access_logs! + 1, feed: before.feed! + 1, head: before.head! + 31 });
+
+    // While that address waits, another one opens the link (and is logged: a new address).
+    expect((await from('203.0.113.20', share.url!)).status).toBe(429);
+    const other = await from('203.0.113.21', share.url!);
+    expect(other.status).toBe(200);
+    expect(sha256(other.bytes)).toBe(report.sha256);
+    expect((await shareRow(share.id)).access_count).toBe(31);
+    expect(await viewRows(share.id)).toBe(2);
+
+    // A minute later the first address is served again and counted; it is logged again only 10 minutes after its last row.
+    server.advance(MINUTE_MS + 1000);
+    expect((await from('203.0.113.20', share.url!)).status).toBe(200);
+    expect((await shareRow(share.id)).access_count).toBe(32);
+    expect(await viewRows(share.id)).toBe(2);
+    server.advance(10 * MINUTE_MS);
+    expect((await from('203.0.113.20', share.url!)).status).toBe(200);
+    expect((await shareRow(share.id)).access_count).toBe(33);
+    expect(await viewRows(share.id)).toBe(3);
+  });
+
+  it.skipIf(skip)('views from many addresses: at most 20 log rows per link per hour; an IPv6 /64 is one address', async () => {
+    server.advance(2 * MINUTE_MS);
+    const caller = await signIn(server, APPRAISER);
+    const share = (await createShare(caller, { assetId: (await createReport(server, caller)).assetId, expiresInDays: 3 })).body;
+    for (let i = 1; i <= 25; i++) expect((await from(`198.51.100.${100 + i}`, share.url!)).status).toBe(200);
+    expect((await shareRow(share.id)).access_count).toBe(25);
+    expect(await viewRows(share.id)).toBe(20);
+
+    // Addresses in one /64 share a budget (and a log row); another /64 and an IPv4-mapped address do not.
+    server.advance(2 * MINUTE_MS);
+    const v6 = (await createShare(caller, { assetId: (await createReport(server, caller)).assetId, expiresInDays: 3 })).body;
+    const spread: number[] = [];
+    for (let i = 1; i <= 31; i++) spread.push((await from(`2001:db8:5:7::${i.toString(16)}`, v6.url!)).status);
+    expect(spread).toEqual([...Array<number>(30).fill(200), 429]);
+    expect((await from('2001:db8:5:7:ffff:1:2:3', v6.url!)).status).toBe(429);
+    expect((await from('2001:db8:5:8::1', v6.url!)).status).toBe(200);
+    expect((await from('::ffff:203.0.113.40', v6.url!)).status).toBe(200);
+    expect((await shareRow(v6.id)).access_count).toBe(32);
+    expect(await viewRows(v6.id)).toBe(3);
   });
 });
 

@@ -192,10 +192,100 @@ describe.each(ENGINES)('signing through push ($name)', ({ postgres, skip }) => {
     expect([stale.results[0]!.outcome, stale.results[0]!.reasonCode]).toEqual(['rejected', 'LIFECYCLE']);
     expect(stale.results[0]!.row).toMatchObject({ status: 'READY', signed_at: null, report_sha256: null });
 
+    // Nor when the signer's own edit of the valuation travels in the same batch as the seal.
+    const ownEditAndSeal = await appraiser.push([
+      appraiser.mutation({ table: 'valuations', rowId: id, op: 'update', changes: { title: 'שם חדש' }, baseVersion: version, base: { title: 'דירה לחתימה' } }),
+      seal(appraiser, id, hash, version),
+    ]);
+    expect(ownEditAndSeal.body.results.map((r) => [r.outcome, r.reasonCode])).toEqual([['merged', undefined], ['rejected', 'LIFECYCLE']]);
+
     // Seen the change: an office admin may sign another appraiser's valuation.
-    const current = Number(edited.results[0]!.serverVersion);
+    const current = Number(ownEditAndSeal.body.results[0]!.serverVersion);
     const { body: byAdmin } = await admin.push([seal(admin, id, hash, current)]);
     expect(byAdmin.results[0]).toMatchObject({ outcome: 'applied', row: { status: 'SIGNED', signed_by_id: admin.userId } });
+  });
+
+  it.skipIf(skip)('a seal names a file the valuation still has, and counts changes to its documents; rows keep their parent', async () => {
+    const server = await startServer();
+    const appraiser = await rawClient(server.url, 'appraiser1@demo.shamay.local');
+    const admin = await rawClient(server.url, 'admin@demo.shamay.local');
+    const { id, version } = await readyValuation(appraiser);
+    const bytes = await pdfBytes('report');
+    const hash = await upload(server, appraiser, bytes);
+    const asset = assetInsert(appraiser, id, hash, bytes.byteLength);
+    const documentId = uuidv7();
+    const inserted = await appraiser.push([
+      asset,
+      appraiser.mutation({
+        table: 'documents',
+        rowId: documentId,
+        op: 'insert',
+        blobSha256: hash,
+        changes: { id: documentId, valuation_id: id, organization_id: appraiser.organizationId, doc_type: 'TABU', file_name: 'נסח.pdf', storage_key: 'k', sha256: hash, size_bytes: bytes.byteLength, mime_type: 'application/pdf', source: 'USER_UPLOAD', uploaded_by_id: appraiser.userId },
+      }),
+    ]);
+    expect(inserted.body.results.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    const seen = Math.max(version, ...inserted.body.results.map((r) => Number(r.serverVersion)));
+
+    // Deleting the sealed file in the same batch as the seal: the seal names nothing.
+    const deleted = await appraiser.push([appraiser.mutation({ table: 'assets', rowId: asset.rowId, op: 'delete', changes: {} }), seal(appraiser, id, hash, seen)]);
+    expect(deleted.body.results.map((r) => [r.outcome, r.reasonCode])).toEqual([['applied', undefined], ['rejected', 'NOT_FOUND']]);
+    const again = await appraiser.push([{ ...assetInsert(appraiser, id, hash, bytes.byteLength) }]);
+    expect(again.body.results[0]!.outcome).toBe('applied');
+
+    // A colleague corrects the land-registry extract: the report the appraiser printed lacks it.
+    const corrected = await admin.push([
+      admin.mutation({ table: 'documents', rowId: documentId, op: 'update', changes: { extracted: { sections: {} } }, baseVersion: seen, base: { extracted: null } }),
+    ]);
+    expect(corrected.body.results[0]!.outcome).toBe('applied');
+    const printedBefore = Math.max(seen, Number(again.body.results[0]!.serverVersion));
+    const stale = await appraiser.push([seal(appraiser, id, hash, printedBefore)]);
+    expect([stale.body.results[0]!.outcome, stale.body.results[0]!.reasonCode]).toEqual(['rejected', 'LIFECYCLE']);
+    const fresh = await appraiser.push([seal(appraiser, id, hash, Number(corrected.body.results[0]!.serverVersion))]);
+    expect(fresh.body.results[0]!.outcome).toBe('applied');
+
+    // Moving a draft's document into the signed valuation (or anywhere) is refused.
+    const draft = await readyValuation(appraiser);
+    const otherDocument = uuidv7();
+    await appraiser.push([
+      appraiser.mutation({
+        table: 'documents',
+        rowId: otherDocument,
+        op: 'insert',
+        blobSha256: hash,
+        changes: { id: otherDocument, valuation_id: draft.id, organization_id: appraiser.organizationId, doc_type: 'OTHER', file_name: 'x.pdf', storage_key: 'k', sha256: hash, size_bytes: bytes.byteLength, mime_type: 'application/pdf', source: 'USER_UPLOAD', uploaded_by_id: appraiser.userId },
+      }),
+    ]);
+    const moved = await appraiser.push([appraiser.mutation({ table: 'documents', rowId: otherDocument, op: 'update', changes: { valuation_id: id } })]);
+    expect(moved.body.results[0]!.reasonCode).toBe('FORBIDDEN');
+  });
+
+  it.skipIf(skip)('takes a generated file only when it is what its type says and is named so', async () => {
+    const server = await startServer();
+    const appraiser = await rawClient(server.url, 'appraiser1@demo.shamay.local');
+    const { id } = await readyValuation(appraiser);
+    const bytes = await pdfBytes('report');
+    const hash = await upload(server, appraiser, bytes);
+    const withChanges = (changes: Record<string, unknown>, extra: Partial<Mutation> = {}) => {
+      const base = assetInsert(appraiser, id, hash, bytes.byteLength, 'report-pdf');
+      return { ...base, ...extra, changes: { ...base.changes, ...changes } };
+    };
+    const { body } = await appraiser.push([
+      withChanges({ asset_type: 'CSV', file_name: 'x.csv' }), // a PDF is not a CSV
+      withChanges({ file_name: 'חוות דעת.hta' }), // opened by the system by its extension
+      withChanges({ file_name: '..\\evil\\x.pdf' }),
+      withChanges({ asset_type: 'IMAGE', file_name: 'x.png' }),
+      withChanges({ sha256: 'b'.repeat(64) }), // names another file than it uploads
+      withChanges({ file_name: 'חוות דעת.PDF' }),
+    ]);
+    expect(body.results.map((r) => [r.outcome, r.reasonCode])).toEqual([
+      ['rejected', 'INVALID'],
+      ['rejected', 'INVALID'],
+      ['rejected', 'INVALID'],
+      ['rejected', 'INVALID'],
+      ['rejected', 'INVALID'],
+      ['applied', undefined],
+    ]);
   });
 
   it.skipIf(skip)('links a revision only to a signed valuation of the same organization, and numbers asset versions itself', async () => {
