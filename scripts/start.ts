@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../src-main/core/create-core.ts';
+import type { ChromiumPdfPrinter } from '../src-main/host/chromium-pdf-printer.ts';
+import { localPdfPrinter } from '../src-main/host/local-printer.ts';
 import { startBrowserHost, type BrowserHost } from '../src-main/host/server.ts';
 import { serverConfigSchema } from '../src-server/config.ts';
 import { DEMO_PASSWORD, startSyncServer, type RunningServer } from '../src-server/start.ts';
@@ -193,6 +195,7 @@ export async function start(options: StartOptions): Promise<void> {
   let core: Core | null = null;
   let host: BrowserHost | null = null;
   let child: ChildProcess | null = null;
+  let printer: ChromiumPdfPrinter | null = null;
   let stopping = false;
 
   const shutdown = async (code: number) => {
@@ -202,6 +205,7 @@ export async function start(options: StartOptions): Promise<void> {
     try {
       await host?.stop();
       core?.close();
+      await printer?.close();
       await server?.stop();
     } catch (error) {
       console.error('shutdown failed', error);
@@ -266,7 +270,9 @@ export async function start(options: StartOptions): Promise<void> {
     } else {
       console.log('\nthe browser version — open this address:');
     }
-    core = createCore({ dataDir: join(dataDir, 'client'), serverUrl: server.url });
+    printer = localPdfPrinter();
+    if (!printer) console.log('No Chromium found (set SHAMAY_CHROMIUM): reports can be previewed but not printed to PDF or signed.');
+    core = createCore({ dataDir: join(dataDir, 'client'), serverUrl: server.url, ...(printer ? { printPdf: printer.print } : {}) });
     host = await startBrowserHost({ core, staticDir: RENDERER_OUT, port: await freePort(portFromEnv('SHAMAY_WEB_PORT', 8788), 'browser host') });
     console.log(`\n  ${host.url}\n`);
     console.log(`Sign in with ${DEMO_EMAIL} / ${DEMO_PASSWORD} (also owner@, admin@, appraiser2@ and viewer@demo.shamay.local, same password).`);

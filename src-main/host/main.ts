@@ -4,11 +4,11 @@
 // cleanly (the core's database closed) on SIGINT/SIGTERM. The token may also come from
 // SHAMAY_HOST_TOKEN (the e2e tests restart the host with the same port and token, so an open page
 // keeps working); otherwise a new one is generated on every start.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.ts';
-import { createChromiumPdfPrinter } from './chromium-pdf-printer.ts';
+import { localPdfPrinter } from './local-printer.ts';
 import { startBrowserHost } from './server.ts';
 
 const USAGE = 'usage: node src-main/host/main.ts --data-dir <dir> [--server-url <url>] [--port N] [--static out/renderer] [--token T]';
@@ -41,11 +41,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = resolve(dataDirArg);
 mkdirSync(dataDir, { recursive: true });
 const serverUrl = values['server-url'] ?? process.env.SHAMAY_SERVER_URL;
-// Reports print with a local Chromium (Electron prints with its own); without one, printing says so.
-const chromiumPath = [process.env.SHAMAY_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (path): path is string => Boolean(path && existsSync(path)),
-);
-const printer = chromiumPath ? createChromiumPdfPrinter({ executablePath: chromiumPath }) : null;
+const printer = localPdfPrinter();
 const core = createCore({ dataDir, ...(serverUrl ? { serverUrl } : {}), ...(printer ? { printPdf: printer.print } : {}) });
 const token = values.token ?? (process.env.SHAMAY_HOST_TOKEN || undefined);
 let host: Awaited<ReturnType<typeof startBrowserHost>>;
