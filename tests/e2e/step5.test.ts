@@ -19,8 +19,8 @@ import sharp from 'sharp';
 import { expect, test } from 'vitest';
 import { calculate, finalFigures, mappingSourcesOf } from '../../src-shared/domain/calculation/stored.ts';
 import { REPORT_TITLE } from '../../src-shared/domain/report/texts.ts';
-import { createStack, DEMO_APPRAISER_1, DEMO_PASSWORD, hostCall, ROOT, signIn, smallPdf, type HostProcess } from './harness.ts';
-import { poll, SYNC_TIMEOUT, wizardTitle } from './ui.ts';
+import { createStack, DEMO_APPRAISER_1, DEMO_PASSWORD, hostCall, ROOT, signIn, type HostProcess } from './harness.ts';
+import { createValuationThroughWizard, poll, SYNC_TIMEOUT } from './ui.ts';
 
 const OUT = join(ROOT, 'test-results/screenshots');
 /** Printing launches a Chromium for the first report; give it room on a slow machine. */
@@ -56,39 +56,6 @@ async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true, animations: 'disabled' });
   await style.evaluate((element) => (element as unknown as { remove(): void }).remove());
-}
-
-/** "New valuation", step 1 filled in (with the built area) and completed, the Tabu extract added in step 2. Ends on step 3. */
-async function createValuation(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'שומה חדשה' }).click();
-  await poll(() => heading(page, 1).isVisible()).toBe(true);
-  await page.getByLabel('סוג השומה').selectOption({ label: 'שווי שוק' });
-  await page.getByLabel('תאריך הדוח').fill('2026-11-20');
-  await page.getByLabel('המועד הקובע').fill('2026-11-15');
-  await page.getByLabel('מועד הביקור בנכס').fill('2026-11-14');
-  await page.getByLabel('תואר').fill('מר');
-  await page.getByLabel('שם הלקוח').fill('ישראל ישראלי');
-  await page.getByLabel('רחוב').fill('הרצל');
-  await page.getByLabel('מספר בית').fill('12');
-  await page.getByLabel('שכונה').fill('הדר');
-  await page.getByLabel('עיר').fill('חיפה');
-  await page.getByLabel('מספר חדרים').fill('4');
-  await page.getByLabel('קומה').fill('3');
-  await page.getByLabel('שטח בנוי (מ"ר)').fill('96.5');
-  await page.getByRole('checkbox', { name: 'צפון' }).check();
-  await page.getByLabel('שם השמאי').fill('אברהם לוי');
-  await page.getByLabel('מספר רישיון').fill('12345');
-  await page.getByRole('button', { name: 'סיום שלב' }).click();
-  await poll(() => heading(page, 2).isVisible()).toBe(true);
-  await poll(() => wizardTitle(page)).toBe(TITLE);
-  const tabu = page.getByTestId('slot-TABU');
-  await tabu.getByTestId('drop-TABU').locator('input[type=file]').setInputFiles({ name: 'נסח-טאבו-הרצל-12.pdf', mimeType: 'application/pdf', buffer: smallPdf('Tabu extract, block 10777 parcel 12') });
-  await poll(() => tabu.getByTestId('document-row').count()).toBe(1);
-  await page.getByRole('button', { name: 'סיום שלב' }).click();
-  await poll(() => heading(page, 3).isVisible()).toBe(true);
-  const id = /#\/valuations\/([^/]+)\//.exec(page.url())?.[1];
-  if (!id) throw new Error(`no valuation id in ${page.url()}`);
-  return id;
 }
 
 interface StoredValuation {
@@ -182,7 +149,8 @@ test('step 5: preview, CSV export, signing, read-only, share link and a revision
     await poll(() => page.getByRole('heading', { name: 'כניסה לשמאי' }).isVisible()).toBe(true);
     await signIn(page, DEMO_APPRAISER_1, DEMO_PASSWORD);
     await poll(() => page.getByTestId('valuation-count').isVisible(), { timeout: SYNC_TIMEOUT }).toBe(true);
-    const valuationId = await createValuation(page);
+    const { id: valuationId, title } = await createValuationThroughWizard(page, { builtAreaSqm: '96.5' });
+    expect(title).toBe(TITLE);
     await completeThroughApi(host, valuationId);
     const me = await core<{ user: { name: string } }>(host, 'session.current');
     mark('valuation filled in');

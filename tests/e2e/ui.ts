@@ -45,10 +45,10 @@ export interface NewValuation {
 }
 
 /**
- * "New valuation" on the dashboard, step 1 filled in and completed, the Tabu extract added in step 2
- * through the file input, step 2 completed. Ends on step 3.
+ * "New valuation" on the dashboard, step 1 filled in (with the built area when given) and completed,
+ * the Tabu extract added in step 2 through the file input, step 2 completed. Ends on step 3.
  */
-export async function createValuationThroughWizard(page: Page, options: { documentName?: string } = {}): Promise<NewValuation> {
+export async function createValuationThroughWizard(page: Page, options: { documentName?: string; builtAreaSqm?: string } = {}): Promise<NewValuation> {
   const documentName = options.documentName ?? 'נסח-טאבו-הרצל-12.pdf';
   await page.getByRole('button', { name: 'שומה חדשה' }).click();
   await poll(() => page.getByRole('heading', { name: /שלב 1 מתוך 5/ }).isVisible()).toBe(true);
@@ -64,6 +64,7 @@ export async function createValuationThroughWizard(page: Page, options: { docume
   await page.getByLabel('עיר').fill('חיפה');
   await page.getByLabel('מספר חדרים').fill('4');
   await page.getByLabel('קומה').fill('3');
+  if (options.builtAreaSqm) await page.getByLabel('שטח בנוי (מ"ר)').fill(options.builtAreaSqm);
   await page.getByRole('checkbox', { name: 'צפון' }).check();
   await page.getByRole('checkbox', { name: 'מערב' }).check();
   await page.getByLabel('שם השמאי').fill('אברהם לוי');
