@@ -39,9 +39,6 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
 
   'assets.open': async ({ id }, ctx) => {
     const actor = requireActor(ctx);
-    if (!ctx.db.prepare('SELECT 1 FROM assets WHERE id = ? AND organization_id = ?').get(id, actor.organizationId)) {
-      throw new AppError('NOT_FOUND', 'No such file.', { id });
-    }
     const asset = getAsset(ctx, actor, id);
     getValuation(ctx, actor, asset.valuationId);
     if (!(await ctx.blobs.has(asset.sha256))) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.');

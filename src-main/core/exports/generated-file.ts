@@ -2,6 +2,7 @@
 // file: content-addressed in the blob store, and as a new version of the valuation's asset with that
 // slug, so colleagues receive it with the next sync and older versions stay.
 import type { AssetEntity } from '../../../src-shared/contract/entities.ts';
+import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { AssetType } from '../../../src-shared/domain/enums.ts';
 import type { Actor, CoreContext } from '../context.ts';
 import { rowSyncStateSql } from '../store/row-sync-state.ts';
@@ -64,9 +65,11 @@ export async function storeGeneratedFile(ctx: CoreContext, actor: Actor, valuati
   };
 }
 
+/** An asset of the caller's organization (NOT_FOUND for anything else). */
 export function getAsset(ctx: CoreContext, actor: Actor, id: string): AssetEntity {
   const raw = ctx.db
     .prepare(`SELECT a.*, ${rowSyncStateSql('assets', 'a.id', 'a.server_version')} AS sync_state FROM assets a WHERE a.id = ? AND a.organization_id = ?`)
-    .get(id, actor.organizationId) as Record<string, unknown>;
+    .get(id, actor.organizationId) as Record<string, unknown> | undefined;
+  if (!raw) throw new AppError('NOT_FOUND', 'No such file.', { id });
   return { ...toEntity<Omit<AssetEntity, 'syncState'>>('assets', raw), syncState: raw.sync_state as AssetEntity['syncState'] };
 }

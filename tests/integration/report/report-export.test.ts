@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)('report preview and exports', () => {
     expect((await callError(core, 'report.export', { valuationId: id, format: 'CSV' })).code).toBe('LIFECYCLE');
     expect((await callError(core, 'report.export', { valuationId: '0190a0b0-0000-7000-8000-00000000dead', format: 'JSON' })).code).toBe('NOT_FOUND');
     expect(await call(core, 'assets.list', { valuationId: id })).toEqual([]);
+    expect((await callError(core, 'assets.open', { id: '0190a0b0-0000-7000-8000-00000000beef' })).code).toBe('NOT_FOUND');
 
     const other = await filled();
     await call(other.core, 'valuations.changeStatus', { id: other.id, status: 'IN_PROGRESS' });

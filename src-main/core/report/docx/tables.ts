@@ -5,7 +5,8 @@
 import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, type ITableBordersOptions } from 'docx';
 import type { ReportField, ReportRow, ReportTable } from '../../../../src-shared/domain/report/model.ts';
 import { COLORS, CONTENT_WIDTH_TWIPS, SIZES } from './styles.ts';
-import { EMPTY_CELL, paragraph, placeholderRun, rtlRun, valueRuns, type RunStyle } from './text.ts';
+import { paragraph, placeholderRun, rtlRun, valueRuns, type RunStyle } from './text.ts';
+import { EMPTY_CELL_TEXT } from '../../../../src-shared/domain/report/texts.ts';
 
 type CellContent = readonly (Paragraph | Table)[];
 
@@ -61,7 +62,7 @@ const cell = (children: CellContent, width: number, options: { shading?: string;
 
 /** A cell's text: the value, or a quiet dash when the cell is empty. */
 function cellParagraph(text: string | null, ltr: boolean, style: RunStyle): Paragraph {
-  return paragraph(text === null ? [rtlRun(EMPTY_CELL, { ...style, color: COLORS.empty })] : valueRuns(text, ltr, style), CELL_PARAGRAPH);
+  return paragraph(text === null ? [rtlRun(EMPTY_CELL_TEXT, { ...style, color: COLORS.empty })] : valueRuns(text, ltr, style), CELL_PARAGRAPH);
 }
 
 const rowStyle = (row: ReportRow, size: number): RunStyle => ({ size, ...(row.total ? { bold: true } : {}), ...(row.muted ? { color: COLORS.muted } : {}) });

@@ -13,12 +13,10 @@
 // Alignment is left to the paragraph's start (the right edge of a bidi paragraph) or centred: Word and
 // other readers disagree on whether jc="right" in a bidi paragraph means the right edge or the end.
 import { HeadingLevel, Paragraph, TextRun, type IParagraphOptions, type IRunOptions, type ParagraphChild } from 'docx';
-import { EMPTY_CELL_TEXT, MISSING_TEXT } from '../../../../src-shared/domain/report/texts.ts';
+import { MISSING_TEXT } from '../../../../src-shared/domain/report/texts.ts';
 import { COLORS } from './styles.ts';
 
 /** What the HTML prints (html/parts.ts) for a value that is not stated, and in an empty table cell. */
-const PLACEHOLDER = MISSING_TEXT;
-export const EMPTY_CELL = EMPTY_CELL_TEXT;
 
 /** U+200E LEFT-TO-RIGHT MARK: invisible, and strong left to right. */
 const LRM = '\u200E';
@@ -57,7 +55,7 @@ export function hebrewRuns(text: string, style: RunStyle = {}): TextRun[] {
 }
 
 /** The visible placeholder for a value that is not stated. */
-export const placeholderRun = (style: RunStyle = {}) => rtlRun(PLACEHOLDER, { ...style, color: COLORS.missing });
+export const placeholderRun = (style: RunStyle = {}) => rtlRun(MISSING_TEXT, { ...style, color: COLORS.missing });
 
 /** A value as printed: an isolated LTR run when marked or when it starts left to right, Hebrew runs otherwise, or the placeholder. */
 export function valueRuns(text: string | null, ltr = false, style: RunStyle = {}): TextRun[] {

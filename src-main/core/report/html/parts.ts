@@ -6,18 +6,16 @@ import { createElement as h, type ReactNode } from 'react';
 import type { ReportField, ReportImage, ReportTable } from '../../../../src-shared/domain/report/model.ts';
 import { EMPTY_CELL_TEXT, MISSING_TEXT } from '../../../../src-shared/domain/report/texts.ts';
 
-const PLACEHOLDER = MISSING_TEXT;
-const EMPTY_CELL = EMPTY_CELL_TEXT;
 
 /** A value as printed: an LTR-isolated run, a direction-neutral isolate (dir=auto), or the placeholder. */
 export function Value({ text, ltr = false }: { text: string | null; ltr?: boolean }) {
-  if (text === null) return h('span', { className: 'missing' }, PLACEHOLDER);
+  if (text === null) return h('span', { className: 'missing' }, MISSING_TEXT);
   return ltr ? h('bdi', { className: 'ltr', dir: 'ltr' }, text) : h('bdi', null, text);
 }
 
 /** A table cell's value: as Value, with a quiet dash for an empty cell. */
 function Cell({ text, ltr }: { text: string | null; ltr: boolean }) {
-  return text === null ? h('span', { className: 'empty' }, EMPTY_CELL) : h(Value, { text, ltr });
+  return text === null ? h('span', { className: 'empty' }, EMPTY_CELL_TEXT) : h(Value, { text, ltr });
 }
 
 /** Label/value pairs as a two-column table. */
