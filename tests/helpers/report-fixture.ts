@@ -50,6 +50,20 @@ export const TABU_EXTRACTION = {
   },
 };
 
+/** The same facts as step 3 confirms them into the valuation (meta.legal): what the report prints. */
+export const CONFIRMED_LEGAL = {
+  rightsType: 'PRIVATE_OWNERSHIP',
+  owners: [
+    { name: OWNER_NAMES[0], idType: 'ISRAELI_ID', idNumber: '123456782', share: '1/2' },
+    { name: OWNER_NAMES[1], idType: 'ISRAELI_ID', idNumber: '039337423', share: '1/2' },
+  ],
+  mortgages: [{ rank: 'ראשונה', amountAgorot: 195_000_000, lenders: 'בנק לאומי לישראל בע"מ', borrowers: OWNER_NAMES[0], share: '1/1' }],
+  notes: [{ text: 'הערת אזהרה סעיף 126 לטובת בנק לאומי לישראל בע"מ' }],
+  attachments: [{ symbol: 'ח', colour: 'אדום', description: 'חניה', areaSqm: '12.50' }],
+  easements: [],
+  confirmedFromDocumentId: null,
+};
+
 export const PERMIT_EXTRACTION = { sections: { planning: { permitNumber: field('20150432'), permitDate: field('2015-08-01'), permitDescription: field('תוספת ממ"ד ומרפסת') } } };
 
 export const PLANNING_EXTRACTION = {
@@ -70,7 +84,7 @@ export function fullReportSource(calculationInput: ValuationInput = WORKED_EXAMP
       block: '6109',
       parcel: '396',
       subparcel: '118',
-      meta: { registeredAreaSqm: '142.30', builtAreaSqm: '165.00', description: 'דירת 5 חדרים משופצת בבניין בן 8 קומות עם מעלית.' },
+      meta: { registeredAreaSqm: '142.30', builtAreaSqm: '165.00', description: 'דירת 5 חדרים משופצת בבניין בן 8 קומות עם מעלית.', legal: CONFIRMED_LEGAL },
       step1Data: {
         valuationType: 'market_value',
         reportDate: '2024-06-10',

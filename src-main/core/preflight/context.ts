@@ -1,17 +1,16 @@
 // The preflight's arguments, read from the local store (src-shared/domain/validation/preflight.ts):
-// the valuation row, the owners of the newest land-registry extract, the comparables and the reason
+// the valuation row with its confirmed legal facts (meta.legal, src-shared/domain/legal/facts.ts), the comparables and the reason
 // for few of them, and the calculation recomputed from step 4's input. Drafts are partial: whatever is
 // missing or unreadable is left out here and becomes the preflight's own "missing" issue, never an
 // exception.
 import type { Valuation } from '../../../src-shared/contract/entities.ts';
 import { calculate, mappingSourcesOf, readComparableData, toValuationInput, type StoredComparable } from '../../../src-shared/domain/calculation/stored.ts';
+import { readLegalFacts } from '../../../src-shared/domain/legal/facts.ts';
 import type { ValuationInput } from '../../../src-shared/domain/calculation/input.ts';
 import type { DocumentType } from '../../../src-shared/domain/enums.ts';
 import {
   checkBeforeStatus,
   preflight,
-  type OwnerIdType,
-  type OwnerInput,
   type PreflightContext,
   type PreflightResult,
   type PreflightTarget,
@@ -29,20 +28,6 @@ export interface PreflightArguments {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
-const textOrNull = (value: unknown): string | null => text(value) || null;
-
-/** A field of an extraction: `{ value, source, ... }`, or a bare value written by hand. */
-const fieldValue = (field: unknown): unknown => (isRecord(field) && 'value' in field ? field.value : field);
-
-/** The registry's identifier kinds (src-main/core/extraction/israeli-id.ts) as the preflight's. */
-const ID_TYPES: Readonly<Record<string, OwnerIdType>> = {
-  ID: 'ISRAELI_ID',
-  ISRAELI_ID: 'ISRAELI_ID',
-  COMPANY: 'COMPANY',
-  PASSPORT: 'PASSPORT',
-  ASSOCIATION: 'OTHER',
-  OTHER: 'OTHER',
-};
 
 /** The extraction of the valuation's newest document of a type that has one (the land-registry extract: TABU), or null. */
 export function newestExtraction(ctx: CoreContext, actor: Actor, valuationId: string, docType: DocumentType): Record<string, unknown> | null {
@@ -60,30 +45,6 @@ export function newestExtraction(ctx: CoreContext, actor: Actor, valuationId: st
   } catch {
     return null;
   }
-}
-
-/** sections.ownership.owners of an extraction, as the preflight's owners (null when not there). */
-export function ownersOf(extraction: Record<string, unknown> | null): OwnerInput[] | null {
-  const sections = extraction?.sections;
-  const ownership = isRecord(sections) ? sections.ownership : undefined;
-  const rows = fieldValue(isRecord(ownership) ? ownership.owners : undefined);
-  if (!Array.isArray(rows)) return null;
-  return rows.filter(isRecord).map((row) => {
-    const idType = ID_TYPES[text(row.idType).toUpperCase()];
-    return {
-      name: textOrNull(row.name),
-      ...(idType ? { idType } : {}),
-      idNumber: textOrNull(row.idNumber),
-      share: textOrNull(row.share),
-    };
-  });
-}
-
-/** sections.unitData.registeredArea of an extraction, as sqm text ('85.5'), or null. */
-export function registeredAreaOf(extraction: Record<string, unknown> | null): string | null {
-  const sections = extraction?.sections;
-  const unitData = isRecord(sections) ? sections.unitData : undefined;
-  return textOrNull(fieldValue(isRecord(unitData) ? unitData.registeredArea : undefined));
 }
 
 export interface StoredComparables {
@@ -109,11 +70,12 @@ export function calculationInput(valuation: Valuation): ValuationInput | null {
 /** The preflight's `valuation` and `context` for one valuation of the actor's organization. */
 export function preflightFor(ctx: CoreContext, actor: Actor, valuationId: string): PreflightArguments {
   const valuation = getValuation(ctx, actor, valuationId);
-  const extraction = newestExtraction(ctx, actor, valuationId, 'TABU');
   const stored = readComparables(valuation.comparableData);
   const meta = isRecord(valuation.meta) ? valuation.meta : {};
   const step1 = isRecord(valuation.step1Data) ? valuation.step1Data : {};
-  const registeredAreaSqm = text(meta.registeredAreaSqm) || registeredAreaOf(extraction) || '';
+  // The valuation's own facts only: an extraction is evidence until step 3 confirms it into these fields.
+  const registeredAreaSqm = text(meta.registeredAreaSqm);
+  const legal = readLegalFacts(meta);
   // The built area belongs in meta; step 1 may carry it until the wizard copies it there.
   const builtAreaSqm = text(meta.builtAreaSqm) || text(step1.builtAreaSqm);
   return {
@@ -130,7 +92,8 @@ export function preflightFor(ctx: CoreContext, actor: Actor, valuationId: string
     },
     context: {
       calculation: calculate(mappingSourcesOf(valuation)),
-      owners: ownersOf(extraction),
+      owners: legal.owners.length > 0 ? legal.owners : null,
+      rightsType: legal.rightsType,
       fewComparablesReason: stored.fewComparablesReason,
     },
   };

@@ -1,5 +1,6 @@
 // The Hebrew words the report prints for the codes the data holds. The report is a Hebrew document
 // whatever the UI language, so these live beside the model rather than in the renderer's i18n.
+import type { RightsType } from '../legal/facts.ts';
 import type { AreaKind } from '../calculation/coefficients.ts';
 import type { AreaRoundingRule, FixedSumKind, PricePerSqmRoundingRule, ValueRoundingRule, VatStatement } from '../calculation/input.ts';
 
@@ -79,6 +80,14 @@ export const ID_TYPE_LABELS: Readonly<Record<string, string>> = {
   COMPANY: 'ח"פ',
   PASSPORT: 'דרכון',
   ASSOCIATION: 'עמותה',
+  OTHER: 'אחר',
+};
+
+export const RIGHTS_TYPE_LABELS: Readonly<Record<RightsType, string>> = {
+  PRIVATE_OWNERSHIP: 'בעלות פרטית',
+  CAPITALIZED_LEASE: 'חכירה מהוונת',
+  ILA_LEASE: 'חכירה מרשות מקרקעי ישראל',
+  HOUSING_COMPANY: 'זכויות בחברה משכנת',
   OTHER: 'אחר',
 };
 

@@ -1,18 +1,20 @@
-// Section 2 of the report, the legal status: the land-registry extract (the newest TABU document's
-// extraction: identification, parcel, unit, owners with shares, leases, mortgages, notes, attachments,
-// easements) and the condominium order when one was extracted.
+// Section 2 of the report, the legal status. The facts the appraiser confirmed or typed in step 3 —
+// block, parcel, sub-parcel, registered area, rights type, owners, mortgages, notes, attachments,
+// easements — come from the valuation itself (src-shared/domain/legal/facts.ts), the same fields the
+// preflight checked, so the report cannot print two different plot numbers. The extract's own
+// description (registry office, extract number, parcel area, bylaws, leases) comes from the newest
+// TABU extraction, and the condominium order from its extraction.
+import { readLegalFacts, type LegalAttachment, type LegalMortgage, type LegalOwner } from '../legal/facts.ts';
 import { Extraction, type Row } from './extracted.ts';
 import { displayText, formatDate, formatShare, formatShekels, formatSqmValue, plainText } from './format.ts';
-import { BYLAWS_LABELS, ID_TYPE_LABELS } from './labels.ts';
-import { field, firstOf, joined, tableOf } from './tables.ts';
+import { BYLAWS_LABELS, ID_TYPE_LABELS, RIGHTS_TYPE_LABELS } from './labels.ts';
+import { field, joined, tableOf } from './tables.ts';
 import type { LegalSection, ReportSource, ReportTable } from './types.ts';
 
 function identity(row: Row): string | null {
   const type = plainText(row.idType)?.toUpperCase();
   return joined(' ', type ? (ID_TYPE_LABELS[type] ?? null) : null, plainText(row.idNumber));
 }
-const deed = (row: Row) => joined(' ', plainText(row.deedType), plainText(row.deedNumber));
-const rowDate = (row: Row) => formatDate(row.date) ?? plainText(row.date);
 
 function attachmentsTable(rows: Row[], withSubparcel: boolean): ReportTable {
   return tableOf(rows, [
@@ -39,9 +41,13 @@ function condominium(condo: unknown): LegalSection['condominium'] {
   };
 }
 
+const ownerIdentity = (owner: LegalOwner) => joined(' ', ID_TYPE_LABELS[owner.idType] ?? null, plainText(owner.idNumber));
+
 export function legalSection(source: ReportSource): LegalSection {
   const tabu = new Extraction(source.extractions.tabu);
   const { valuation } = source;
+  const legal = readLegalFacts(valuation.meta);
+  const meta = (typeof valuation.meta === 'object' && valuation.meta !== null ? valuation.meta : {}) as Record<string, unknown>;
   const id = (key: string) => plainText(tabu.value('identification', key));
   const bylaws = plainText(tabu.value('regulations', 'bylaws'));
   const leases = tabu.rows('ownership', 'leases');
@@ -54,9 +60,10 @@ export function legalSection(source: ReportSource): LegalSection {
       field('תאריך הפקת הנסח', formatDate(tabu.value('identification', 'issueDate')), true),
     ],
     parcel: [
-      field('גוש', firstOf(id('block'), valuation.block), true),
-      field('חלקה', firstOf(id('parcel'), valuation.parcel), true),
-      field('תת חלקה', firstOf(id('subparcel'), valuation.subparcel), true),
+      field('גוש', plainText(valuation.block), true),
+      field('חלקה', plainText(valuation.parcel), true),
+      field('תת חלקה', plainText(valuation.subparcel), true),
+      field('סוג הזכויות', legal.rightsType ? RIGHTS_TYPE_LABELS[legal.rightsType] : null),
       field('שטח החלקה (מ"ר)', formatSqmValue(tabu.value('parcelDescription', 'parcelArea')), true),
       field('מספר תתי חלקות', plainText(tabu.value('structure', 'subparcelCount')), true),
       field('מספר מבנים', plainText(tabu.value('structure', 'buildingCount')), true),
@@ -65,15 +72,13 @@ export function legalSection(source: ReportSource): LegalSection {
     unit: [
       field('תיאור הדירה', plainText(tabu.value('unitData', 'unitDescription'))),
       field('קומה', plainText(tabu.value('unitData', 'floor'))),
-      field('שטח רשום (מ"ר)', formatSqmValue(tabu.value('unitData', 'registeredArea')), true),
+      field('שטח רשום (מ"ר)', formatSqmValue(meta.registeredAreaSqm), true),
       field('חלק ברכוש המשותף', plainText(tabu.value('unitData', 'commonShare')), true),
     ],
-    owners: tableOf(tabu.rows('ownership', 'owners'), [
-      { label: 'שם הבעלים', cell: (r) => plainText(r.name) },
-      { label: 'זיהוי', cell: identity },
-      { label: 'חלק בנכס', ltr: true, cell: (r) => formatShare(r.share) },
-      { label: 'שטר', cell: deed },
-      { label: 'תאריך', ltr: true, cell: rowDate },
+    owners: tableOf(legal.owners, [
+      { label: 'שם הבעלים', cell: (o: LegalOwner) => plainText(o.name) },
+      { label: 'זיהוי', cell: ownerIdentity },
+      { label: 'חלק בנכס', ltr: true, cell: (o) => formatShare(o.share) },
     ]),
     leases: leases.length
       ? tableOf(leases, [
@@ -83,29 +88,27 @@ export function legalSection(source: ReportSource): LegalSection {
           { label: 'סיום החכירה', ltr: true, cell: (r) => formatDate(r.endDate) ?? plainText(r.endDate) },
         ])
       : null,
-    mortgages: tableOf(tabu.rows('mortgages', 'mortgages'), [
-      { label: 'דרגה', cell: (r) => plainText(r.rank) },
-      { label: 'סכום', ltr: true, cell: (r) => (typeof r.amountAgorot === 'number' ? formatShekels(r.amountAgorot) : plainText(r.amount)) },
-      { label: 'מלווים', cell: (r) => displayText(r.lenders) },
-      { label: 'לווים', cell: (r) => displayText(r.borrowers) },
-      { label: 'חלק', ltr: true, cell: (r) => formatShare(r.share) },
-      { label: 'שטר', cell: deed },
-      { label: 'תאריך', ltr: true, cell: rowDate },
+    mortgages: tableOf(legal.mortgages, [
+      { label: 'דרגה', cell: (m: LegalMortgage) => plainText(m.rank) },
+      { label: 'סכום', ltr: true, cell: (m) => (m.amountAgorot === null ? null : formatShekels(m.amountAgorot)) },
+      { label: 'מלווים', cell: (m) => plainText(m.lenders) },
+      { label: 'לווים', cell: (m) => plainText(m.borrowers) },
+      { label: 'חלק', ltr: true, cell: (m) => formatShare(m.share) },
     ]),
-    notes: tableOf(tabu.rows('notes', 'notes'), [
-      { label: 'מהות הפעולה', cell: (r) => plainText(r.action) },
-      { label: 'בעל הזכות', cell: (r) => displayText(r.beneficiary) },
-      { label: 'שטר', cell: (r) => plainText(r.deedNumber) },
-      { label: 'תאריך', ltr: true, cell: rowDate },
+    notes: tableOf(legal.notes, [{ label: 'הערה', cell: (n) => plainText(n.text) }]),
+    attachments: tableOf(legal.attachments, [
+      { label: 'סימון בתשריט', cell: (a: LegalAttachment) => plainText(a.symbol) },
+      { label: 'צבע בתשריט', cell: (a) => plainText(a.colour) },
+      { label: 'תיאור', cell: (a) => plainText(a.description) },
+      { label: 'שטח (מ"ר)', ltr: true, cell: (a) => formatSqmValue(a.areaSqm) },
     ]),
-    attachments: attachmentsTable(tabu.rows('attachments', 'attachments'), false),
     additionalAreas: additionalAreas.length
       ? tableOf(additionalAreas, [
           { label: 'תיאור', cell: (r) => plainText(r.description) },
           { label: 'שטח (מ"ר)', ltr: true, cell: (r) => formatSqmValue(r.area) },
         ])
       : null,
-    easements: tabu.rows('easements', 'easements').flatMap((r) => plainText(r.description) ?? []),
+    easements: legal.easements.flatMap((e) => plainText(e.text) ?? []),
     condominium: condominium(source.extractions.condo),
   };
 }

@@ -49,7 +49,7 @@ function readFacts(source: ReportSource): Facts {
     address: firstOf(plainText(valuation.addressFull), joined(', ', street, step1.city)),
     blockParcel: valuation.block && valuation.parcel ? joined('/', valuation.block, valuation.parcel, valuation.subparcel) : null,
     // The same precedence as the preflight: the valuation's own figure, else the extract's.
-    registeredArea: formatSqmValue(meta.registeredAreaSqm) ?? formatSqmValue(tabu.value('unitData', 'registeredArea')),
+    registeredArea: formatSqmValue(meta.registeredAreaSqm),
     valuationType: step1.valuationType ? (VALUATION_TYPE_LABELS[step1.valuationType] ?? step1.valuationType) : null,
   };
 }

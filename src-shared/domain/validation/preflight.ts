@@ -17,7 +17,8 @@
 //   step1Data.*            step 1 (its required fields, and step1Data.visitDate — see the report)
 //   addressFull, block, parcel   the valuation row
 //   meta.registeredAreaSqm, meta.builtAreaSqm   decimal texts in sqm
-//   context.owners         the ownership from the land-registry extract (step 3)
+//   context.owners         the confirmed ownership, meta.legal.owners (step 3; src-shared/domain/legal/facts.ts)
+//   context.rightsType     the confirmed type of rights, meta.legal.rightsType
 //   context.calculation    the outcome of computeValuation for this valuation
 //   context.fewComparablesReason   the appraiser's reason for fewer than 3 comparables
 import { MIN_COMPARABLES } from '../calculation/comparables.ts';
@@ -48,6 +49,9 @@ export const PREFLIGHT_CODES = [
   'INVALID_ID_NUMBER', // an Israeli ID number with a wrong check digit
   'VAT_NOT_STATED',
   'DATES_OUT_OF_ORDER', // the valuation or visit date after the report date
+  'VISIT_AFTER_VALUATION_DATE', // the visit is after the determining date: the appraiser did not see the property as valued
+  'AREA_MISMATCH', // the main area the calculation uses differs from the registered or built area by more than 10 %
+  'RIGHTS_TYPE_MISSING', // the type of rights (ownership, lease, ...) was not stated
   'CALCULATION_WARNING', // any other calculation warning (params.code: its code)
 ] as const;
 export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
@@ -98,6 +102,8 @@ export type PreflightCalculation = ValuationOutcome | { ok: false; errors: reado
 export interface PreflightContext {
   calculation?: PreflightCalculation | null;
   owners?: readonly OwnerInput[] | null;
+  /** Absent: not checked (callers that know nothing of rights); null: not stated. */
+  rightsType?: string | null;
   fewComparablesReason?: string | null;
 }
 
@@ -157,10 +163,46 @@ function checkStep1(step1: unknown, out: Issue[]): void {
 
 function checkDates(step1: unknown, warnings: Issue[]): void {
   const report = text(at(step1, 'reportDate'));
-  if (!isIsoDate(report)) return;
-  for (const path of ['valuationDate', 'visitDate'] as const) {
-    const date = text(at(step1, path));
-    if (isIsoDate(date) && date > report) warnings.push(issue('DATES_OUT_OF_ORDER', `step1Data.${path}`, NONE, { date, reportDate: report }));
+  const valuationDate = text(at(step1, 'valuationDate'));
+  const visit = text(at(step1, 'visitDate'));
+  if (isIsoDate(report)) {
+    for (const [path, date] of [['valuationDate', valuationDate], ['visitDate', visit]] as const) {
+      if (isIsoDate(date) && date > report) warnings.push(issue('DATES_OUT_OF_ORDER', `step1Data.${path}`, NONE, { date, reportDate: report }));
+    }
+  }
+  if (isIsoDate(visit) && isIsoDate(valuationDate) && visit > valuationDate) {
+    warnings.push(issue('VISIT_AFTER_VALUATION_DATE', 'step1Data.visitDate', NONE, { visitDate: visit, valuationDate }));
+  }
+}
+
+/** Share of difference beyond which the area the value rests on is questioned (issue #14). */
+export const AREA_MISMATCH_RATIO = 0.1;
+
+/**
+ * The main area the calculation prices (main and safe-room lines, as measured or typed in step 4)
+ * against the registered and built areas: a Garmushka polygon of 37.5 m² for an 85 m² flat is a
+ * measuring mistake the appraiser must see before signing.
+ */
+function checkAreaAgreement(meta: unknown, calculation: PreflightCalculation | null | undefined, warnings: Issue[]): void {
+  if (!calculation?.ok) return;
+  const used = calculation.result.equivalentArea.lines
+    .filter((line) => line.kind === 'MAIN' || line.kind === 'SAFE_ROOM')
+    .reduce((sum, line) => sum + line.areaHundredths, 0);
+  if (used <= 0) return;
+  for (const key of ['registeredAreaSqm', 'builtAreaSqm'] as const) {
+    const reference = sqmTextToHundredths(text(at(meta, key)));
+    if (reference === null || reference <= 0) continue;
+    const difference = Math.abs(used - reference) / reference;
+    if (difference > AREA_MISMATCH_RATIO) {
+      warnings.push(
+        issue('AREA_MISMATCH', 'calculation.areas', NONE, {
+          usedSqm: used / 100,
+          reference: key === 'registeredAreaSqm' ? 'registered' : 'built',
+          referenceSqm: reference / 100,
+          percent: Math.round(difference * 100),
+        }),
+      );
+    }
   }
 }
 
@@ -242,6 +284,7 @@ export function preflight(valuation: PreflightValuation, context: PreflightConte
   checkArea(valuation.meta, 'registeredAreaSqm', hardStops);
   checkArea(valuation.meta, 'builtAreaSqm', hardStops);
   checkOwners(context.owners, hardStops, warnings);
+  if (context.rightsType === null) warnings.push(issue('RIGHTS_TYPE_MISSING', 'legal.rightsType', NONE));
 
   const calculation = context.calculation;
   const count = includedComparables(valuation, calculation);
@@ -259,6 +302,7 @@ export function preflight(valuation: PreflightValuation, context: PreflightConte
       hardStops.push(issue('CALCULATION_ERROR', field, BOTH, { code: e.code, ...e.params }));
     }
   } else {
+    checkAreaAgreement(valuation.meta, calculation, warnings);
     for (const w of calculation.result.warnings) {
       const mapped = fromCalculationWarning(w);
       if (mapped) warnings.push(mapped);

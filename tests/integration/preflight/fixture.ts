@@ -1,5 +1,5 @@
 // A valuation that passes the preflight before READY: step 1 (with the visit date), block/parcel,
-// areas, a land-registry extraction with owners, 3 comparables and a calculation. What the valuation
+// areas, confirmed owners (meta.legal), 3 comparables and a calculation. What the valuation
 // already holds is kept (a test's own step 1 fields, address, block, documents).
 import type { Core } from '../../../src-main/core/create-core.ts';
 import { call } from '../../helpers/core.ts';
@@ -66,13 +66,17 @@ export const smallPdf = (tag: string) =>
       `2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%${tag}\n%%EOF\n`,
   ).toString('base64');
 
-/** Writes the TABU extraction on the valuation's newest TABU document (adding one when there is none). */
-export async function setOwners(core: Core, valuationId: string, owners: Record<string, unknown>[] = OWNERS, unitData: Record<string, unknown> = {}) {
-  const tabu = (await call(core, 'documents.list', { valuationId })).filter((d) => d.docType === 'TABU').at(-1);
-  const id =
-    tabu?.id ??
-    (await call(core, 'documents.add', { valuationId, docType: 'TABU', fileName: 'tabu.pdf', source: { bytesBase64: smallPdf(valuationId) } })).document.id;
-  await call(core, 'documents.updateExtracted', { id, extracted: tabuExtraction(owners, unitData) });
+/** The owners as step 3 confirms them into the valuation (meta.legal.owners), keeping the rest of meta. */
+export async function setOwners(core: Core, valuationId: string, owners: Record<string, unknown>[] = OWNERS) {
+  const v = await call(core, 'valuations.get', { id: valuationId });
+  const legal = (v.meta.legal ?? {}) as Record<string, unknown>;
+  const confirmed = owners.map((o) => ({
+    name: String(o.name ?? ''),
+    idType: o.idType === 'ID' || o.idType === undefined ? 'ISRAELI_ID' : String(o.idType),
+    idNumber: String(o.idNumber ?? ''),
+    share: String(o.share ?? ''),
+  }));
+  await call(core, 'valuations.update', { id: valuationId, fields: { meta: { ...v.meta, legal: { ...legal, owners: confirmed, rightsType: 'PRIVATE_OWNERSHIP' } } } });
 }
 
 /** Fills what the preflight needs before READY, keeping what the valuation holds. */

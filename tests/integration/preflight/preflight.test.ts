@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/create-core.ts';
 import { emptyMeasurement } from '../../../src-shared/domain/geometry/index.ts';
 import { call, callError, signedInCore } from '../../helpers/core.ts';
-import { CALCULATION, deal, fillForReady, OWNERS, READY_STEP1, setOwners } from './fixture.ts';
+import { CALCULATION, deal, fillForReady, OWNERS, READY_STEP1, setOwners, tabuExtraction } from './fixture.ts';
 
 const open: Core[] = [];
 afterEach(() => {
@@ -114,25 +114,42 @@ describe('valuations.changeStatus to READY', () => {
     expect((await call(core, 'valuations.changeStatus', { id, status: 'READY' })).status).toBe('READY');
   });
 
-  it('takes the registered area from the extract when meta has none, and the owners from the newest extract', async () => {
+  it('reads the facts step 3 confirmed, never an unconfirmed extraction', async () => {
     const { core, id } = await setup();
     await fillForReady(core, id);
     const v = await call(core, 'valuations.get', { id });
-    await call(core, 'valuations.update', { id, fields: { meta: { ...v.meta, registeredAreaSqm: '' } } });
-    expect((await call(core, 'valuations.preflight', { id })).hardStops.map((i) => i.field)).toEqual(['meta.registeredAreaSqm']);
-    await setOwners(core, id, OWNERS, { registeredArea: 85.5 });
-    expect((await call(core, 'valuations.preflight', { id })).hardStops).toEqual([]);
+    await call(core, 'valuations.update', { id, fields: { meta: { ...v.meta, registeredAreaSqm: '', legal: { owners: [] } } } });
+    expect((await call(core, 'valuations.preflight', { id })).hardStops.map((i) => `${i.code} ${i.field}`)).toEqual(['REQUIRED meta.registeredAreaSqm', 'NO_OWNERS ownership']);
 
-    // A newer extract replaces the owners of the older one.
+    // An extraction that holds both is evidence, not a fact: the preflight still stops.
     const { document } = await call(core, 'documents.add', {
       valuationId: id,
       docType: 'TABU',
       fileName: 'tabu-new.pdf',
       source: { bytesBase64: Buffer.from('%PDF-1.4\n%newer\n%%EOF\n').toString('base64') },
     });
-    await call(core, 'documents.updateExtracted', { id: document.id, extracted: { sections: { ownership: { owners: { value: [] } } } } });
-    const after = await call(core, 'valuations.preflight', { id });
-    expect(after.hardStops.map((i) => `${i.code} ${i.field}`)).toEqual(['REQUIRED meta.registeredAreaSqm', 'NO_OWNERS ownership']);
+    await call(core, 'documents.updateExtracted', { id: document.id, extracted: tabuExtraction(OWNERS, { registeredArea: 85.5 }) });
+    expect((await call(core, 'valuations.preflight', { id })).hardStops).toHaveLength(2);
+
+    // Confirmed into the valuation, they count.
+    await setOwners(core, id, OWNERS);
+    const confirmed = await call(core, 'valuations.get', { id });
+    await call(core, 'valuations.update', { id, fields: { meta: { ...confirmed.meta, registeredAreaSqm: '85.50' } } });
+    expect((await call(core, 'valuations.preflight', { id })).hardStops).toEqual([]);
+  });
+
+  it('warns when the area priced differs from the registered area by more than 10 %, and when the rights type is missing', async () => {
+    const { core, id } = await setup();
+    await fillForReady(core, id);
+    const v = await call(core, 'valuations.get', { id });
+    // The calculation prices 100 sqm; an 85 sqm registered flat is 18 % off.
+    await call(core, 'valuations.update', { id, fields: { meta: { ...v.meta, registeredAreaSqm: '85.00', builtAreaSqm: '101.00', legal: { ...(v.meta.legal as object), rightsType: null } } } });
+    const { hardStops, warnings } = await call(core, 'valuations.preflight', { id });
+    expect(hardStops).toEqual([]);
+    const mismatch = warnings.filter((w) => w.code === 'AREA_MISMATCH');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]?.params).toMatchObject({ usedSqm: 100, referenceSqm: 85, reference: 'registered', percent: 18 });
+    expect(warnings.map((w) => w.code)).toContain('RIGHTS_TYPE_MISSING');
   });
 
   it('stops on a calculation that refuses its input, linked to the calculation', async () => {

@@ -11,7 +11,7 @@ import { preflightFor } from '../../../src-main/core/preflight/context.ts';
 import { buildValuationCsv, buildValuationJson, type ValuationExportV1 } from '../../../src-main/core/report/exports.ts';
 import { call, signedInCore } from '../../helpers/core.ts';
 import { openCoreDb } from '../../helpers/local-db.ts';
-import { fillForReady } from '../preflight/fixture.ts';
+import { fillForReady, smallPdf } from '../preflight/fixture.ts';
 
 // ---- the data -----------------------------------------------------------------------------------
 
@@ -227,6 +227,7 @@ describe('buildValuationJson', () => {
     const { core, ctx, appraiser, id } = await setup();
     const png = await sharp({ create: { width: 16, height: 12, channels: 3, background: { r: 200, g: 120, b: 40 } } }).png().toBuffer();
     const added = await call(core, 'images.add', { valuationId: id, fileName: 'חזית.png', source: { bytesBase64: png.toString('base64') } });
+    await call(core, 'documents.add', { valuationId: id, docType: 'TABU', fileName: 'נסח.pdf', source: { bytesBase64: smallPdf(id) } });
     const doc = parseJson((await buildValuationJson(ctx, appraiser, id)).bytes);
 
     expect(doc.comparables.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c4']);

@@ -26,7 +26,7 @@ import { REPORT_IMAGE_MAX_PX } from '../../../src-main/core/report/images.ts';
 import { createChromiumPdfPrinter, type ChromiumPdfPrinter } from '../../../src-main/host/chromium-pdf-printer.ts';
 import { call, signedInCore } from '../../helpers/core.ts';
 import { openCoreDb } from '../../helpers/local-db.ts';
-import { OWNER_NAMES, PERMIT_EXTRACTION, PLANNING_EXTRACTION, TABU_EXTRACTION } from '../../helpers/report-fixture.ts';
+import { CONFIRMED_LEGAL, OWNER_NAMES, PERMIT_EXTRACTION, PLANNING_EXTRACTION, TABU_EXTRACTION } from '../../helpers/report-fixture.ts';
 import { deal, fillForReady, smallPdf } from '../preflight/fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -104,7 +104,7 @@ async function pngBase64(svgBody: string, width: number, height: number): Promis
   return (await sharp(Buffer.from(svg)).png().toBuffer()).toString('base64');
 }
 
-async function documentWithExtraction(core: Core, valuationId: string, docType: 'PERMIT' | 'PLANNING_INFO', extracted: Record<string, unknown>) {
+async function documentWithExtraction(core: Core, valuationId: string, docType: 'TABU' | 'PERMIT' | 'PLANNING_INFO', extracted: Record<string, unknown>) {
   const { document } = await call(core, 'documents.add', { valuationId, docType, fileName: `${docType}.pdf`, source: { bytesBase64: smallPdf(docType) } });
   await call(core, 'documents.updateExtracted', { id: document.id, extracted });
 }
@@ -122,7 +122,7 @@ async function filledValuation(core: Core): Promise<string> {
       block: '6109',
       parcel: '396',
       subparcel: '118',
-      meta: { ...current.meta, registeredAreaSqm: '142.30', builtAreaSqm: '165.00', description: 'דירת 5 חדרים משופצת בקומה רביעית, בבניין בן 8 קומות עם מעלית וחניה.' },
+      meta: { ...current.meta, registeredAreaSqm: '142.30', builtAreaSqm: '165.00', legal: CONFIRMED_LEGAL, description: 'דירת 5 חדרים משופצת בקומה רביעית, בבניין בן 8 קומות עם מעלית וחניה.' },
       step1Data: { ...current.step1Data, street: 'הרצל', buildingNumber: '12', city: 'רמת גן', rooms: 5, floor: '4', airDirections: ['N', 'W'], appraiserName: 'משה כהן', appraiserLicense: '4471' },
       comparableData: { version: 1, comparables: [deal(1, 3_400_000), deal(2, 3_500_000), deal(3, 3_600_000)], fewComparablesReason: null },
       step4Data: {
@@ -137,8 +137,7 @@ async function filledValuation(core: Core): Promise<string> {
       },
     },
   });
-  const tabu = (await call(core, 'documents.list', { valuationId: v.id })).find((d) => d.docType === 'TABU');
-  await call(core, 'documents.updateExtracted', { id: tabu!.id, extracted: TABU_EXTRACTION });
+  await documentWithExtraction(core, v.id, 'TABU', TABU_EXTRACTION);
   await documentWithExtraction(core, v.id, 'PERMIT', PERMIT_EXTRACTION);
   await documentWithExtraction(core, v.id, 'PLANNING_INFO', PLANNING_EXTRACTION);
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeValuation } from '../../../src-shared/domain/calculation/valuation.ts';
 import { shekelsInWords } from '../../../src-shared/domain/report/hebrew-words.ts';
 import { buildReportModel, type ReportTable } from '../../../src-shared/domain/report/model.ts';
-import { emptyReportSource, fullReportSource, OWNER_NAMES, WORKED_EXAMPLE_INPUT } from '../../helpers/report-fixture.ts';
+import { emptyReportSource, fullReportSource, OWNER_NAMES, TABU_EXTRACTION, WORKED_EXAMPLE_INPUT } from '../../helpers/report-fixture.ts';
 
 const column = (table: ReportTable, label: string) => {
   const index = table.columns.findIndex((c) => c.label === label);
@@ -80,16 +80,25 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
     expect(other.factors.considerations).toHaveLength(model.factors.considerations.length + 2);
   });
 
-  it('carries the legal status of the newest land-registry extract', () => {
+  it('carries the legal facts confirmed into the valuation, and the extract\'s own description', () => {
     const { legal } = model;
     expect(column(legal.owners, 'שם הבעלים')).toEqual([...OWNER_NAMES]);
     expect(column(legal.owners, 'חלק בנכס')).toEqual(['1/2', '1/2']);
     expect(column(legal.owners, 'זיהוי')).toEqual(['ת"ז 123456782', 'ת"ז 039337423']);
     expect(column(legal.mortgages, 'סכום')).toEqual(['₪1,950,000']);
     expect(column(legal.mortgages, 'חלק')).toEqual(['בשלמות']);
-    expect(column(legal.notes, 'מהות הפעולה')).toEqual(['הערת אזהרה סעיף 126']);
-    expect(legal.parcel.slice(0, 3).map((f) => f.value)).toEqual(['6109', '396', '118']);
+    expect(column(legal.notes, 'הערה')).toEqual(['הערת אזהרה סעיף 126 לטובת בנק לאומי לישראל בע"מ']);
+    expect(legal.parcel.slice(0, 4).map((f) => f.value)).toEqual(['6109', '396', '118', 'בעלות פרטית']);
+    expect(legal.extract.find((f) => f.label === 'מספר נסח')?.value).toBe('88213');
     expect(legal.unit.find((f) => f.label === 'חלק ברכוש המשותף')).toEqual({ label: 'חלק ברכוש המשותף', value: '104/5975', ltr: true });
+  });
+
+  it('prints one plot number: the valuation\'s, even when an extraction says otherwise', () => {
+    const source = fullReportSource();
+    const tabu = structuredClone(TABU_EXTRACTION);
+    tabu.sections.identification.parcel = { ...tabu.sections.identification.parcel, value: '999' };
+    const legal = buildReportModel({ ...source, extractions: { ...source.extractions, tabu } }).legal;
+    expect(legal.parcel.find((f) => f.label === 'חלקה')?.value).toBe('396');
   });
 
   it('fills the cover, the letter, planning and the appraiser from step 1 and the documents', () => {

@@ -208,8 +208,20 @@ describe('preflight warnings', () => {
   it('warns about a value without a VAT statement and about dates after the report date', () => {
     const calculation = computeValuation(calculationInput({ vat: null }));
     const { warnings } = preflight(complete({ step1Data: { ...step1, valuationDate: '2024-06-11', visitDate: '2024-06-12' } }), context({ calculation }));
-    expect(brief(warnings)).toEqual(['DATES_OUT_OF_ORDER step1Data.valuationDate', 'DATES_OUT_OF_ORDER step1Data.visitDate', 'VAT_NOT_STATED calculation.vat']);
+    expect(brief(warnings)).toEqual([
+      'DATES_OUT_OF_ORDER step1Data.valuationDate',
+      'DATES_OUT_OF_ORDER step1Data.visitDate',
+      'VISIT_AFTER_VALUATION_DATE step1Data.visitDate',
+      'VAT_NOT_STATED calculation.vat',
+    ]);
     expect(warnings[0]?.params).toEqual({ date: '2024-06-11', reportDate: '2024-06-10' });
+  });
+
+  it('warns when the visit came after the determining date, and not when it came before', () => {
+    const after = preflight(complete({ step1Data: { ...step1, valuationDate: '2024-06-01', visitDate: '2024-06-05' } }), context());
+    expect(brief(after.warnings)).toContain('VISIT_AFTER_VALUATION_DATE step1Data.visitDate');
+    const before = preflight(complete({ step1Data: { ...step1, valuationDate: '2024-06-01', visitDate: '2024-05-30' } }), context());
+    expect(brief(before.warnings)).not.toContain('VISIT_AFTER_VALUATION_DATE step1Data.visitDate');
   });
 
   it('passes other calculation warnings through with their code', () => {
