@@ -18,7 +18,7 @@ function Screen({ route }: { route: Route }) {
     case 'dashboard':
       return <Dashboard />;
     case 'valuation':
-      return <Wizard valuationId={route.id} step={route.step} />;
+      return <Wizard valuationId={route.id} step={route.step} focus={route.focus} />;
     case 'activity':
       return <ActivityLog valuationId={route.id} />;
     case 'sync':

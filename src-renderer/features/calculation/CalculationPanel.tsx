@@ -3,6 +3,7 @@
 // returns, step by step, with its errors and warnings.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STEP4_TARGETS } from '../preflight/targets.ts';
 import {
   AREA_KINDS,
   COEFFICIENT_RULES,
@@ -79,7 +80,11 @@ export function CalculationPanel({ settings, onChange, garmushkaLines, outcome, 
 
   return (
     <section className="calc-part" aria-labelledby={`${id}-title`} data-testid="calculation">
-      <h3 id={`${id}-title`}>{t('calculation.calc.title')}</h3>
+      <h3 id={`${id}-title`}>
+        <span id={STEP4_TARGETS.calculation} tabIndex={-1}>
+          {t('calculation.calc.title')}
+        </span>
+      </h3>
 
       <fieldset className="calc-fieldset">
         <legend>{t('calculation.calc.areas')}</legend>
@@ -259,12 +264,12 @@ export function CalculationPanel({ settings, onChange, garmushkaLines, outcome, 
             </select>
           )}
         </label>
-        <label htmlFor={`${id}-vat`}>
+        <label htmlFor={STEP4_TARGETS.vat}>
           <span>{t('calculation.calc.vat')}</span>
           {readOnly ? (
-            <span id={`${id}-vat`}>{settings.vat ? t(`calculation.vatStatements.${settings.vat}`) : t('calculation.calc.vatNotStated')}</span>
+            <span id={STEP4_TARGETS.vat}>{settings.vat ? t(`calculation.vatStatements.${settings.vat}`) : t('calculation.calc.vatNotStated')}</span>
           ) : (
-            <select id={`${id}-vat`} value={settings.vat ?? ''} onChange={(e) => set('vat', e.target.value === '' ? null : (e.target.value as VatStatement))}>
+            <select id={STEP4_TARGETS.vat} value={settings.vat ?? ''} onChange={(e) => set('vat', e.target.value === '' ? null : (e.target.value as VatStatement))}>
               <option value="">{t('calculation.calc.vatNotStated')}</option>
               {VAT_STATEMENTS.map((vat) => (
                 <option key={vat} value={vat}>

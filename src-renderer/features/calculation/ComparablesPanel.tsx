@@ -3,6 +3,7 @@
 // statistics and the under-3 warning with its stated reason.
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STEP4_TARGETS } from '../preflight/targets.ts';
 import type { ComparableEntity } from '../../../src-shared/domain/comparables/contract.ts';
 import { MIN_COMPARABLES, MONTH_KEY, toDecimalText, type ComparableLine, type ComparablesAnalysis } from '../../../src-shared/domain/calculation/index.ts';
 import { formatAgorot, formatDate } from '../../i18n/format.ts';
@@ -37,7 +38,11 @@ export function ComparablesPanel({ data, onChange, analysis, readOnly, step1Date
 
   return (
     <section className="calc-part" aria-labelledby={`${id}-title`} data-testid="comparables">
-      <h3 id={`${id}-title`}>{t('calculation.comparables.title')}</h3>
+      <h3 id={`${id}-title`}>
+        <span id={STEP4_TARGETS.comparables} tabIndex={-1}>
+          {t('calculation.comparables.title')}
+        </span>
+      </h3>
       {!readOnly && (
         <>
           <p className="hint">{t('calculation.comparables.intro')}</p>
@@ -108,12 +113,12 @@ export function ComparablesPanel({ data, onChange, analysis, readOnly, step1Date
           <p className="calc-warning" role="note">
             {t('calculation.statistics.fewWarning')}
           </p>
-          <label htmlFor={`${id}-reason`}>{t('calculation.statistics.fewReason')}</label>
+          <label htmlFor={STEP4_TARGETS.fewComparablesReason}>{t('calculation.statistics.fewReason')}</label>
           {readOnly ? (
             <p id={`${id}-reason`}>{data.fewComparablesReason || t('calculation.none')}</p>
           ) : (
             <textarea
-              id={`${id}-reason`}
+              id={STEP4_TARGETS.fewComparablesReason}
               rows={2}
               maxLength={2000}
               value={data.fewComparablesReason ?? ''}

@@ -8,6 +8,7 @@ import type { MethodOutput } from '../../../src-shared/contract/methods.ts';
 import { api } from '../../api/index.ts';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
+import { fieldLabelKey, rowNumberOf, targetOf } from '../preflight/targets.ts';
 
 export type PreflightResult = MethodOutput<'valuations.preflight'>;
 type PreflightIssue = PreflightResult['hardStops'][number];
@@ -46,31 +47,36 @@ export function usePreflight(valuationId: string): { result: PreflightResult | n
   return { result, error };
 }
 
-/** The wizard step that edits a preflight field path, or null when no step does. */
-export function stepOfField(field: string): number | null {
-  const head = field.split('.')[0] ?? '';
-  if (head === 'step1Data' || head === 'addressFull' || field === 'meta.builtAreaSqm') return 1;
-  if (head === 'block' || head === 'parcel' || head === 'subparcel' || head === 'ownership' || field === 'meta.registeredAreaSqm') return 3;
-  if (head === 'comparables' || head === 'calculation' || head === 'finalValuationAgorot') return 4;
-  return null;
+/** An issue as a sentence in the user's words: the field by its label, calculation codes by their text. */
+export function useIssueText(): (issue: PreflightIssue) => { message: string; field: string } {
+  const { t } = useTranslation();
+  return (issue) => {
+    const field = t(fieldLabelKey(issue.field), { number: rowNumberOf(issue.field) ?? '' });
+    const params = issue.params ?? {};
+    const code = typeof params.code === 'string' ? params.code : null;
+    if ((issue.code === 'CALCULATION_ERROR' || issue.code === 'CALCULATION_WARNING') && code) {
+      return { message: t(`calculation.codes.${code}`, { ...params, defaultValue: t(issue.messageKey) }), field };
+    }
+    const reference = typeof params.reference === 'string' ? t(`preflight.areaReference.${params.reference}`) : '';
+    return { message: t(issue.messageKey, { ...params, field, reference }), field };
+  };
 }
 
 export function Preflight({ valuationId, result, error }: { valuationId: string; result: PreflightResult | null; error: unknown }) {
   const { t } = useTranslation();
   const id = useId();
 
+  const issueText = useIssueText();
   const item = (issue: PreflightIssue, index: number, testId: string) => {
-    const step = stepOfField(issue.field);
-    const message = t(issue.messageKey, { ...(issue.params ?? {}), defaultValue: issue.code });
+    const target = targetOf(issue.field);
+    const { message, field } = issueText(issue);
     return (
-      <li key={`${issue.code}:${issue.field}:${index}`} data-testid={testId} data-code={issue.code} data-field={issue.field} data-step={step ?? ''}>
+      <li key={`${issue.code}:${issue.field}:${index}`} data-testid={testId} data-code={issue.code} data-field={issue.field} data-step={target?.step ?? ''}>
         <span>{message}</span>{' '}
-        <span className="hint" dir="ltr">
-          ({issue.field})
-        </span>{' '}
-        {step !== null && (
-          <a href={hrefOf({ name: 'valuation', id: valuationId, step })} data-testid="preflight-link">
-            {t('preflightList.goToStep', { step, name: t(`wizard.steps.${step}`) })}
+        {target && (
+          <a href={hrefOf({ name: 'valuation', id: valuationId, step: target.step, focus: target.elementId })} data-testid="preflight-link">
+            {t('preflightList.goToField', { field })}
+            <span className="visually-hidden"> ({t('preflightList.goToStep', { step: target.step, name: t(`wizard.steps.${target.step}`) })})</span>
           </a>
         )}
       </li>

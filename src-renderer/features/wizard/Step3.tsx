@@ -26,6 +26,8 @@ import {
   type Row,
 } from './step3-model.ts';
 import { StepFooter } from './StepFooter.tsx';
+import { LegalFacts } from '../legal/LegalFacts.tsx';
+import type { LegalDraft } from '../legal/legal-model.ts';
 import { isolate } from './upload.ts';
 
 export type Step3Drafts = Record<string, Extracted>;
@@ -46,19 +48,24 @@ export interface Step3Props {
   readOnly: boolean;
   drafts: Step3Drafts;
   onDrafts(update: (drafts: Step3Drafts) => Step3Drafts): void;
+  /** The unsaved property-and-rights form kept in the wizard session. */
+  legalDraft: LegalDraft | null;
+  onLegalDraft(draft: LegalDraft | null): void;
+  onValuation(valuation: Valuation): void;
   onComplete(data: Record<string, unknown>): Promise<void>;
 }
 
 /** Documents whose text layer the core can read (the others are entered by hand). */
 const PROCESSABLE: readonly string[] = ['TABU', 'CONDO', 'PERMIT'];
 
-export function Step3({ valuation, readOnly, drafts, onDrafts, onComplete }: Step3Props) {
+export function Step3({ valuation, readOnly, drafts, onDrafts, legalDraft, onLegalDraft, onValuation, onComplete }: Step3Props) {
   const { t } = useTranslation();
   const [documents, setDocuments] = useState<DocumentEntity[] | null>(null);
   const [saved, setSaved] = useState<Record<string, Extracted | null>>({});
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [unsavedLegal, setUnsavedLegal] = useState(false);
 
   const reload = useCallback(async () => {
     const list = await api.call('documents.list', { valuationId: valuation.id });
@@ -102,6 +109,11 @@ export function Step3({ valuation, readOnly, drafts, onDrafts, onComplete }: Ste
 
   const complete = async () => {
     if (!documents) return;
+    setUnsavedLegal(legalDraft !== null);
+    if (legalDraft) {
+      document.getElementById('legal-save')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -126,9 +138,11 @@ export function Step3({ valuation, readOnly, drafts, onDrafts, onComplete }: Ste
   }
 
   const anyExtracted = documents.some((d) => saved[d.id] !== null && saved[d.id] !== undefined && countFields(saved[d.id] ?? null) > 0);
+  const legalSources = documents.filter((d) => d.docType === 'TABU').map((d) => ({ document: d, extracted: current(d) }));
   return (
     <div className="step3">
       <p className="hint">{t('step3.intro')}</p>
+      <LegalFacts valuation={valuation} readOnly={readOnly} sources={legalSources} storedDraft={legalDraft} onDraft={onLegalDraft} onSaved={onValuation} />
       {!anyExtracted && (
         <div className="empty-state" data-testid="step3-empty">
           <p>{t('step3.emptyState')}</p>
@@ -159,7 +173,12 @@ export function Step3({ valuation, readOnly, drafts, onDrafts, onComplete }: Ste
         />
       ))}
       <ErrorText error={error} />
-      <StepFooter valuationId={valuation.id} step={3} complete={readOnly || documents.length === 0 ? null : { busy, onClick: () => void complete() }} />
+      {unsavedLegal && legalDraft && (
+        <p role="alert" className="error-text">
+          {t('legal.saveBeforeComplete')}
+        </p>
+      )}
+      <StepFooter valuationId={valuation.id} step={3} complete={readOnly ? null : { busy, onClick: () => void complete() }} />
     </div>
   );
 }

@@ -10,11 +10,13 @@ import { en } from '../../i18n/en.ts';
 import { he } from '../../i18n/he.ts';
 import { useSession } from '../../stores/session.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
+import { useFocusTarget } from '../../ui/use-focus-target.ts';
 import { Step1 } from './Step1.tsx';
 import { addressOf, emptyStep1, toStep1Draft, type Step1Data, type Step1Draft } from './step1-model.ts';
 import { Step2 } from './Step2.tsx';
 import { Step3, step3Drafts, type Step3Drafts } from './Step3.tsx';
 import { StepNav } from './StepNav.tsx';
+import { readStoredDraft, type LegalDraft } from '../legal/legal-model.ts';
 import { AnalysisGarmushkaGis } from '../analysis/index.ts';
 import { ComparablesAndCalculation } from '../calculation/index.ts';
 import { ExportStep, RevisionOf, SignedBanner } from '../report/index.ts';
@@ -33,7 +35,7 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function Wizard({ valuationId, step }: { valuationId: string; step: number }) {
+export function Wizard({ valuationId, step, focus }: { valuationId: string; step: number; focus?: string }) {
   const { t } = useTranslation();
   const user = useSession((s) => s.session?.user ?? null);
   const role = useSession((s) => s.session?.role ?? null);
@@ -44,12 +46,17 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
 
-  // A new step gets the focus on its heading, so keyboard and screen-reader users start at its top.
+  // A new step gets the focus on its heading, so keyboard and screen-reader users start at its top —
+  // unless a link named the field to fix (a preflight item), which then gets it.
   useEffect(() => {
     if (shownStep.current === step) return;
     shownStep.current = step;
-    heading.current?.focus();
-  }, [step]);
+    if (!focus) heading.current?.focus();
+  }, [step, focus]);
+  useFocusTarget(valuation && wizard.ready ? focus : undefined, () =>
+    // The focus was given: the address goes back to the plain step, so a reload does not repeat it.
+    window.history.replaceState(null, '', hrefOf({ name: 'valuation', id: valuationId, step })),
+  );
 
   // Step 1's form reads this when it mounts and owns its state afterwards: the session's draft first,
   // then what the valuation holds (read-only users, or a session started after the step was completed).
@@ -82,8 +89,11 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
     navigate({ name: 'valuation', id: valuationId, step: 2 });
   };
 
+  // stepData.step3 holds the extraction edits per document and the unsaved property-and-rights form.
+  const step3Of = (previous: unknown) => (typeof previous === 'object' && previous !== null ? (previous as Record<string, unknown>) : {});
   const setStep3Drafts = (update: (drafts: Step3Drafts) => Step3Drafts) =>
-    wizard.setStepDraft('step3', (previous: unknown) => ({ drafts: update(step3Drafts(previous)) }));
+    wizard.setStepDraft('step3', (previous: unknown) => ({ ...step3Of(previous), drafts: update(step3Drafts(previous)) }));
+  const setLegalDraft = (draft: LegalDraft | null) => wizard.setStepDraft('step3', (previous: unknown) => ({ ...step3Of(previous), legal: draft }));
 
   let content;
   switch (step) {
@@ -104,7 +114,16 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
       break;
     case 3:
       content = (
-        <Step3 valuation={valuation} readOnly={readOnly} drafts={step3Drafts(wizard.stepData.step3)} onDrafts={setStep3Drafts} onComplete={(data) => completeAndGo(3, data)} />
+        <Step3
+          valuation={valuation}
+          readOnly={readOnly}
+          drafts={step3Drafts(wizard.stepData.step3)}
+          onDrafts={setStep3Drafts}
+          legalDraft={readStoredDraft(step3Of(wizard.stepData.step3).legal)}
+          onLegalDraft={setLegalDraft}
+          onValuation={replace}
+          onComplete={(data) => completeAndGo(3, data)}
+        />
       );
       break;
     case 4:
