@@ -15,17 +15,19 @@ import {
   type City,
   type Street,
 } from './hebrew.ts';
+import { seedComparables, valueOf, type ValuedStep4 } from './calculation.ts';
+import { legalFacts } from './legal.ts';
 import { Random } from './random.ts';
 import type {
   ActivityRow,
   AirDirection,
   ClientRelation,
-  Comparable,
   DemoPeople,
   DocumentRow,
   GeneratedValuation,
   MembershipRow,
   OrganizationRow,
+  SeedComparableData,
   SeedDataset,
   SeedOptions,
   Step1Data,
@@ -79,12 +81,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const isoDate = (ms: number) => iso(ms).slice(0, 10);
 /** Integer hundredths of a sqm as a decimal string, built exactly rather than through a float. */
 const sqm = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-/** The reports round values to the nearest 1,000 NIS, or 10,000 NIS for large ones. */
-const roundValueNis = (nis: number) => {
-  const step = nis > 5_000_000 ? 10_000 : 1_000;
-  return Math.round(nis / step) * step;
-};
-
 function personName(rng: Random): { name: string; female: boolean } {
   const female = rng.chance(0.5);
   const first = rng.pick(female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
@@ -183,10 +179,13 @@ function generateValuation(
   const parcel = rng.int(1, 999);
   const subparcel = rng.int(1, 60);
 
-  // Areas in hundredths of a sqm; the registered area follows the room count.
+  // Areas in hundredths of a sqm; the registered area follows the room count, the built area (walls
+  // included) is 8-15% more.
   const registered = Math.min(16_000, Math.max(4_500, rooms * 2_200 + rng.int(-1_500, 2_500)));
+  const built = Math.round((registered * rng.int(108, 115)) / 100);
   const balcony = rng.chance(0.3) ? 0 : rng.int(200, 1_500);
   const storage = rng.chance(0.6) ? 0 : rng.int(300, 1_000);
+  const draft = status === 'DRAFT';
 
   const step1Data: Step1Data = {
     valuationType: rng.weighted(VALUATION_TYPES),
@@ -204,22 +203,30 @@ function generateValuation(
     appraiserName: creator.name,
     appraiserLicense: appraiserLicense(creator),
   };
+  // The determining date is the visit; a draft has not been visited yet.
+  if (!draft) step1Data.visitDate = step1Data.valuationDate;
   if (rng.chance(0.05)) {
     step1Data.landContamination = true;
     step1Data.landContaminationNote = rng.pick(CONTAMINATION_NOTES);
   }
+  // A draft's owners may not be typed yet; every later status has them.
+  const legal = !draft || rng.chance(0.3) ? legalFacts(rng, storage > 0 ? sqm(storage) : '') : undefined;
 
-  let pricePerSqmNis: number | null = null;
-  let comparableData: Comparable[] | null = null;
-  let finalValuationAgorot: number | null = null;
-  if (status !== 'DRAFT') {
-    pricePerSqmNis = Math.round(rng.int(city.pricePerSqm[0], city.pricePerSqm[1]) / 100) * 100;
-    comparableData = comparables(rng, city, block, registered, pricePerSqmNis, visitMs);
-    if (VALUED_STATUSES.includes(status)) {
-      // Equivalent area with the usual coefficients: open balcony 0.5, storage 0.25 (DOMAIN.md).
-      const equivalentSqm = (registered + 0.5 * balcony + 0.25 * storage) / 100;
-      finalValuationAgorot = roundValueNis(pricePerSqmNis * equivalentSqm) * 100;
-    }
+  // A draft has no comparables; IN_PROGRESS is still choosing them (no value yet); from READY on the
+  // value is the calculation's own.
+  let comparableData: SeedComparableData | null = null;
+  let valued: ValuedStep4 | null = null;
+  if (!draft) {
+    const pricePerSqmNis = Math.round(rng.int(city.pricePerSqm[0], city.pricePerSqm[1]) / 100) * 100;
+    comparableData = seedComparables(rng, {
+      city,
+      block,
+      streetOf: (r) => streetLabel(r.pick(city.streets)),
+      registered,
+      pricePerSqmNis,
+      valuationMs: visitMs,
+    });
+    if (VALUED_STATUSES.includes(status)) valued = valueOf(comparableData, { registered, balcony, storage }, step1Data.valuationDate);
   }
   const signed = status === 'SIGNED';
 
@@ -235,14 +242,17 @@ function generateValuation(
     subparcel: String(subparcel),
     meta: {
       registeredAreaSqm: sqm(registered),
+      builtAreaSqm: sqm(built),
       balconyAreaSqm: sqm(balcony),
       storageAreaSqm: sqm(storage),
       description: `דירת ${rooms} חדרים בקומה ${floor}, ${sqm(registered)} מ"ר רשומים`,
+      ...(legal ? { legal } : {}),
     },
     step1Data,
-    finalValuationAgorot,
-    pricePerSqmAgorot: pricePerSqmNis === null ? null : pricePerSqmNis * 100,
+    finalValuationAgorot: valued?.finalValuationAgorot ?? null,
+    pricePerSqmAgorot: valued?.pricePerSqmAgorot ?? null,
     comparableData,
+    step4Data: valued?.step4Data ?? null,
     signedById: signed ? creator.id : null,
     signedAt: signed ? iso(updatedMs) : null,
     reportSha256: signed ? rng.hex(64) : null,
@@ -304,31 +314,6 @@ function client(rng: Random, city: City): Step1Data['client'] {
 function airDirections(rng: Random): AirDirection[] {
   const chosen = AIR_DIRECTIONS.filter(() => rng.chance(0.5));
   return chosen.length > 0 ? chosen : [rng.pick(AIR_DIRECTIONS)];
-}
-
-/** Recent deals nearby: mostly the same block, price per sqm within ±15% of the subject's. */
-function comparables(
-  rng: Random,
-  city: City,
-  block: number,
-  registered: number,
-  pricePerSqmNis: number,
-  visitMs: number,
-): Comparable[] {
-  return Array.from({ length: rng.int(3, 8) }, (): Comparable => {
-    const area = Math.max(4_000, registered + rng.int(-2_000, 2_000));
-    const dealPricePerSqm = pricePerSqmNis * (0.85 + 0.3 * rng.float());
-    const dealBlock = rng.chance(0.7) ? block : rng.int(city.blocks[0], city.blocks[1]);
-    return {
-      dealDate: isoDate(visitMs - rng.int(30, 3 * 365) * DAY_MS),
-      address: `${streetLabel(rng.pick(city.streets))} ${rng.int(1, 180)}, ${city.name}`,
-      blockParcel: `${dealBlock}/${rng.int(1, 999)}/${rng.int(1, 60)}`,
-      rooms: Math.max(1.5, Math.min(6, Math.round(area / 2_200) + rng.int(-1, 1) / 2)),
-      floor: rng.int(0, 14),
-      areaSqm: sqm(area),
-      priceAgorot: roundValueNis((dealPricePerSqm * area) / 100) * 100,
-    };
-  });
 }
 
 type UploadedType = keyof typeof DOCUMENT_NAMES;

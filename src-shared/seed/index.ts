@@ -1,5 +1,7 @@
 // Deterministic seed data for development, demos, tests and benchmarks (DOMAIN.md "Believable test data").
 export { DEFAULT_NOW, generateDemoDataset, generateDemoPeople, generateValuations } from './generate.ts';
+export { homePriceIndex } from './calculation.ts';
+export { israeliId } from './legal.ts';
 export { Random } from './random.ts';
 export type {
   ActivityRow,
@@ -9,8 +11,10 @@ export type {
   GeneratedValuation,
   MembershipRow,
   OrganizationRow,
+  SeedComparableData,
   SeedDataset,
   SeedOptions,
+  SeedStep4Data,
   Step1Data,
   UserRow,
   ValuationMeta,

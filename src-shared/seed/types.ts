@@ -2,6 +2,8 @@
 // here so the seed does not depend on either dialect. Only the columns the seed fills; server_version
 // and the other columns take their defaults. Rows and JSON shapes are type aliases, not interfaces, so
 // they stay assignable to Record<string, unknown> (generic row inserters, the schema's JSON columns).
+import type { CalculationSettings, StoredComparable } from '../domain/calculation/stored.ts';
+import type { LegalFacts } from '../domain/legal/facts.ts';
 import type {
   ActivityAction,
   ActivitySubjectType,
@@ -65,6 +67,8 @@ export type Step1Data = {
   rooms: number;
   floor: string;
   airDirections: AirDirection[];
+  /** The appraiser's visit; absent while a draft has not been visited yet. */
+  visitDate?: string;
   landContamination: boolean;
   /** Present exactly when landContamination is true. */
   landContaminationNote?: string;
@@ -75,21 +79,27 @@ export type Step1Data = {
 /** Areas are decimal strings with two decimals, in sqm. */
 export type ValuationMeta = {
   registeredAreaSqm: string;
+  builtAreaSqm: string;
   balconyAreaSqm: string;
   storageAreaSqm: string;
   description: string;
+  /** The legal facts (absent while a draft has none yet). */
+  legal?: LegalFacts;
 };
 
-export type Comparable = {
-  dealDate: string;
-  address: string;
-  /** block/parcel/sub-parcel, e.g. '9905/88/8'. */
-  blockParcel: string;
-  rooms: number;
-  floor: number;
-  areaSqm: string;
-  priceAgorot: number;
+/** One comparable as step 4 stores it. */
+export type Comparable = StoredComparable;
+
+/** valuations.comparableData as step 4 stores it (src-shared/domain/calculation/stored.ts). */
+export type SeedComparableData = {
+  version: 1;
+  comparables: Comparable[];
+  indexTable: Record<string, number>;
+  valuationMonth: string;
 };
+
+/** valuations.step4Data: the calculation settings step 4 stores. */
+export type SeedStep4Data = { calculation: CalculationSettings };
 
 export type ValuationRow = {
   id: string;
@@ -107,7 +117,9 @@ export type ValuationRow = {
   finalValuationAgorot: number | null;
   pricePerSqmAgorot: number | null;
   /** Null for DRAFT: no comparables imported yet. */
-  comparableData: Comparable[] | null;
+  comparableData: SeedComparableData | null;
+  /** Null for DRAFT: step 4 not reached yet. */
+  step4Data: SeedStep4Data | null;
   signedById: string | null;
   signedAt: Timestamp | null;
   reportSha256: string | null;
