@@ -1,5 +1,5 @@
 import * as schema from '../../src-shared/db/schema.pg.ts';
-import { generateDemoPeople, generateValuations, type SeedOptions } from '../../src-shared/seed/index.ts';
+import { DEFAULT_NOW, generateComparablesLibrary, generateDemoPeople, generateValuations, type SeedOptions } from '../../src-shared/seed/index.ts';
 import type { ServerDatabase } from './database.ts';
 import { insertRows } from './insert-rows.ts';
 
@@ -7,7 +7,7 @@ import { insertRows } from './insert-rows.ts';
 const CHUNK = 2_000;
 
 /**
- * Writes the demo organization (people and valuations) unless it is already there. Returns whether
+ * Writes the demo organization (people, its comparables library and valuations) unless it is already there. Returns whether
  * anything was written. Deterministic: the same seed always produces the same rows and ids.
  */
 export async function seedDemoOrganization(db: ServerDatabase, options: SeedOptions): Promise<boolean> {
@@ -19,6 +19,7 @@ export async function seedDemoOrganization(db: ServerDatabase, options: SeedOpti
     const users = [people.owner, people.orgAdmin, ...people.appraisers, people.clientViewer];
     await insertRows(tx, schema.users, users);
     await insertRows(tx, schema.memberships, people.memberships);
+    await insertRows(tx, schema.comparables, generateComparablesLibrary(options.seed, people, options.now ?? DEFAULT_NOW));
     let valuations: object[] = [];
     let documents: object[] = [];
     let activity: object[] = [];

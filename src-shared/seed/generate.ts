@@ -17,6 +17,7 @@ import {
 } from './hebrew.ts';
 import { seedComparables, valueOf, type ValuedStep4 } from './calculation.ts';
 import { legalFacts } from './legal.ts';
+import { busyBlocks, generateComparablesLibrary } from './library.ts';
 import { Random } from './random.ts';
 import type {
   ActivityRow,
@@ -146,11 +147,12 @@ export function* generateValuations(options: SeedOptions, people: DemoPeople): G
   const startMs = nowMs - HISTORY_MS;
   // The first five take every status once, in shuffled order, so any run of 5 or more has them all.
   const firstStatuses = rng.shuffle(VALUATION_STATUSES);
+  const blocks = new Map(CITIES.map((city) => [city, busyBlocks(seed, city)]));
   for (let i = 0; i < count; i++) {
     // One slot of the history per valuation: creation times (and so UUIDv7 ids) grow with i.
     const createdMs = startMs + Math.floor(((i + rng.float()) * HISTORY_MS) / count);
     const status = firstStatuses[i] ?? rng.weighted(STATUS_WEIGHTS);
-    yield generateValuation(rng, people, status, createdMs, nowMs);
+    yield generateValuation(rng, people, status, createdMs, nowMs, blocks);
   }
 }
 
@@ -160,6 +162,7 @@ function generateValuation(
   status: ValuationStatus,
   createdMs: number,
   nowMs: number,
+  busyBlocksOf: ReadonlyMap<City, readonly number[]>,
 ): GeneratedValuation {
   const organizationId = people.organization.id;
   const creator = rng.pick(people.appraisers);
@@ -175,7 +178,9 @@ function generateValuation(
   const rooms = rng.int(3, 12) / 2;
   const floorNumber = rng.int(0, 14);
   const floor = floorNumber === 0 ? FLOOR_GROUND : String(floorNumber);
-  const block = rng.int(city.blocks[0], city.blocks[1]);
+  // Most apartments are in the blocks where the library's deals gather, so a search by block finds some.
+  const busy = busyBlocksOf.get(city) ?? [];
+  const block = busy.length > 0 && rng.chance(0.7) ? rng.pick(busy) : rng.int(city.blocks[0], city.blocks[1]);
   const parcel = rng.int(1, 999);
   const subparcel = rng.int(1, 60);
 
@@ -360,6 +365,7 @@ export function generateDemoDataset(options: SeedOptions): SeedDataset {
     valuations: [],
     documents: [],
     activityLogs: [],
+    comparables: generateComparablesLibrary(options.seed, people, options.now ?? DEFAULT_NOW),
   };
   for (const { valuation, documents, activity } of generateValuations(options, people)) {
     dataset.valuations.push(valuation);

@@ -2,10 +2,12 @@
 export { DEFAULT_NOW, generateDemoDataset, generateDemoPeople, generateValuations } from './generate.ts';
 export { homePriceIndex } from './calculation.ts';
 export { israeliId } from './legal.ts';
+export { busyBlocks, generateComparablesLibrary, LIBRARY_DEALS } from './library.ts';
 export { Random } from './random.ts';
 export type {
   ActivityRow,
   Comparable,
+  ComparableRow,
   DemoPeople,
   DocumentRow,
   GeneratedValuation,

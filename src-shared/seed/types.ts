@@ -3,6 +3,7 @@
 // and the other columns take their defaults. Rows and JSON shapes are type aliases, not interfaces, so
 // they stay assignable to Record<string, unknown> (generic row inserters, the schema's JSON columns).
 import type { CalculationSettings, StoredComparable } from '../domain/calculation/stored.ts';
+import type { ComparableSource } from '../domain/comparables/sources.ts';
 import type { LegalFacts } from '../domain/legal/facts.ts';
 import type {
   ActivityAction,
@@ -127,6 +128,34 @@ export type ValuationRow = {
   updatedAt: Timestamp;
 };
 
+/** One deal of the organization's comparables library (rooms in tenths, area in hundredths of a sqm). */
+export type ComparableRow = {
+  id: string;
+  organizationId: string;
+  source: ComparableSource;
+  sourceFileName: string | null;
+  dealDate: string;
+  address: string;
+  street: string;
+  houseNumber: string;
+  city: string;
+  block: string;
+  parcel: string;
+  subparcel: string;
+  roomsTenths: number;
+  floor: string;
+  areaHundredths: number;
+  parking: number;
+  buildYear: number;
+  priceAgorot: number;
+  propertyType: string;
+  dealNature: string;
+  partialShare: string | null;
+  createdById: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
 export type DocumentRow = {
   id: string;
   valuationId: string;
@@ -185,4 +214,6 @@ export interface SeedDataset {
   valuations: ValuationRow[];
   documents: DocumentRow[];
   activityLogs: ActivityRow[];
+  /** The organization's comparables library. */
+  comparables: ComparableRow[];
 }

@@ -7,10 +7,12 @@ import {
   MEMBERSHIP_ROLES,
   VALUATION_STATUSES,
 } from '../../../src-shared/domain/enums.ts';
+import { CITIES } from '../../../src-shared/seed/hebrew.ts';
 import {
   generateDemoDataset,
   generateDemoPeople,
   generateValuations,
+  LIBRARY_DEALS,
   type SeedDataset,
 } from '../../../src-shared/seed/index.ts';
 
@@ -33,6 +35,7 @@ function allRows(data: SeedDataset) {
     ...data.valuations,
     ...data.documents,
     ...data.activityLogs,
+    ...data.comparables,
   ];
 }
 
@@ -368,5 +371,46 @@ describe('generateValuations at scale', () => {
     expect(Date.parse(previous)).toBeLessThan(NOW.getTime());
     expect(ids.size).toBe(total);
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('the comparables library', () => {
+  const library = dataset.comparables;
+  const cityOf = new Map(CITIES.map((city) => [city.name, city]));
+
+  it('holds a few hundred deals of the last three years in every demo city, by the office appraisers', () => {
+    expect(library.length).toBe(LIBRARY_DEALS);
+    expect(new Set(library.map((c) => c.city))).toEqual(new Set(CITIES.map((c) => c.name)));
+    const appraisers = new Set(generateDemoPeople(42).appraisers.map((u) => u.id));
+    for (const c of library) {
+      expect(c.organizationId).toBe(dataset.organizations[0]?.id);
+      expect(appraisers).toContain(c.createdById);
+      expect(c.id).toMatch(UUID_V7);
+      expect(c.dealDate).toMatch(ISO_DATE);
+      expect(c.dealDate < NOW.toISOString().slice(0, 10)).toBe(true);
+      expect(Date.parse(c.dealDate)).toBeGreaterThan(NOW.getTime() - 3 * 366 * 86_400_000);
+      expect(c.address).toBe(`${c.address.split(' ')[0]} ${c.street} ${c.houseNumber}, ${c.city}`);
+    }
+    expect(new Set(library.map((c) => c.id)).size).toBe(library.length);
+  });
+
+  it('prices each deal within its city range, rounded to 1,000 NIS', () => {
+    for (const c of library) {
+      const city = cityOf.get(c.city);
+      const perSqmNis = c.priceAgorot / 100 / (c.areaHundredths / 100);
+      expect(perSqmNis).toBeGreaterThanOrEqual((city?.pricePerSqm[0] ?? 0) * 0.98);
+      expect(perSqmNis).toBeLessThanOrEqual((city?.pricePerSqm[1] ?? 0) * 1.02);
+      expect(c.priceAgorot % 100_000).toBe(0);
+      expect(c.roomsTenths % 5).toBe(0);
+      expect(Number(c.block)).toBeGreaterThanOrEqual(city?.blocks[0] ?? 0);
+      expect(Number(c.block)).toBeLessThanOrEqual(city?.blocks[1] ?? 0);
+    }
+  });
+
+  it('finds deals in the block of most valuations, as a search by the subject block would', () => {
+    const blocks = new Set(library.map((c) => `${c.city}|${c.block}`));
+    const valuations = dataset.valuations;
+    const found = valuations.filter((v) => blocks.has(`${v.step1Data.city}|${v.block}`));
+    expect(found.length / valuations.length).toBeGreaterThan(0.5);
   });
 });
