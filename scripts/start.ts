@@ -18,6 +18,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../src-main/core/create-core.ts';
 import type { ChromiumPdfPrinter } from '../src-main/host/chromium-pdf-printer.ts';
+import { cachedPrinter, demoReportPrinter } from '../src-main/host/demo-reports.ts';
 import { localPdfPrinter } from '../src-main/host/local-printer.ts';
 import { newHostToken, startBrowserHost, type BrowserHost } from '../src-main/host/server.ts';
 import { serverConfigSchema } from '../src-server/config.ts';
@@ -30,6 +31,8 @@ export const RENDERER_OUT = join(ROOT, 'out', 'renderer');
 export const VITE_RENDERER_CONFIG = 'vite.renderer.config.ts';
 const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const ELECTRON_VITE_BIN = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+/** The demo's printed signed reports by the sha256 of their HTML: a fresh data folder seeds without printing. */
+export const DEMO_REPORT_CACHE = join(ROOT, 'node_modules', '.cache', 'shamay-demo-reports');
 const DEMO_EMAIL = 'appraiser1@demo.shamay.local';
 const SECOND_DEMO_EMAIL = 'appraiser2@demo.shamay.local';
 
@@ -276,6 +279,10 @@ export async function start(options: StartOptions): Promise<void> {
       const databaseUrl = process.env.DATABASE_URL || undefined;
       const serverDir = join(dataDir, 'server');
       console.log(`starting the sync server (${databaseUrl ? 'DATABASE_URL' : `PGlite in ${serverDir}`}; the demo office is seeded on first run) ...`);
+      // The machine's Chromium prints the demo's signed reports when the office is seeded (and, in
+      // the browser version, the reports the user prints).
+      printer = localPdfPrinter();
+      if (!printer && !useElectron) console.log('No Chromium found (set SHAMAY_CHROMIUM): reports can be previewed but not printed to PDF or signed.');
       const config = serverConfigSchema.parse({
         host: '127.0.0.1',
         port: await freePort(portFromEnv('SHAMAY_SERVER_PORT', 8787), 'sync server'),
@@ -283,13 +290,19 @@ export async function start(options: StartOptions): Promise<void> {
         dataDir: serverDir,
         seedDemo: true,
       });
-      server = await startSyncServer(config, { logger: { level: process.env.SHAMAY_LOG_LEVEL ?? 'error' } });
+      server = await startSyncServer(config, {
+        logger: { level: process.env.SHAMAY_LOG_LEVEL ?? 'error' },
+        ...(printer ? { demoReports: demoReportPrinter(cachedPrinter(printer.print, DEMO_REPORT_CACHE)) } : {}),
+      });
       serverUrl = server.url;
       console.log(`sync server: ${server.url} (${server.database})`);
       console.log(`a second client (another user of the office): npm start -- --client-only --server-url ${server.url}`);
     }
 
     if (useElectron) {
+      // Electron prints with its own Chromium; the machine's was for the demo's signed reports only.
+      await printer?.close();
+      printer = null;
       console.log('starting the desktop app (electron-vite preview) ...');
       child = spawn(process.execPath, [ELECTRON_VITE_BIN, 'preview'], {
         cwd: ROOT,
@@ -308,8 +321,10 @@ export async function start(options: StartOptions): Promise<void> {
     } else {
       console.log('\nthe browser version — open this address:');
     }
-    printer = localPdfPrinter();
-    if (!printer) console.log('No Chromium found (set SHAMAY_CHROMIUM): reports can be previewed but not printed to PDF or signed.');
+    if (clientOnly) {
+      printer = localPdfPrinter();
+      if (!printer) console.log('No Chromium found (set SHAMAY_CHROMIUM): reports can be previewed but not printed to PDF or signed.');
+    }
     core = createCore({ dataDir: join(dataDir, 'client'), serverUrl, ...(printer ? { printPdf: printer.print } : {}) });
     // The same address as the last start of this data folder, unless SHAMAY_WEB_PORT says otherwise.
     const saved = readLocalAddress(dataDir);

@@ -19,8 +19,10 @@ import { seedComparables, valueOf, type ValuedStep4 } from './calculation.ts';
 import { legalFacts } from './legal.ts';
 import { busyBlocks, generateComparablesLibrary } from './library.ts';
 import { Random } from './random.ts';
+import { SIGNED_REPORT_SLUG } from './seal.ts';
 import type {
   ActivityRow,
+  AssetRow,
   AirDirection,
   ClientRelation,
   DemoPeople,
@@ -292,7 +294,26 @@ function generateValuation(
       }),
     ),
   ];
+  const assets: AssetRow[] = [];
   if (signed) {
+    // A placeholder seal: the seeding prints the report and seals with it, or seeds READY (seal.ts).
+    const sha256 = valuation.reportSha256 ?? '';
+    const asset: AssetRow = {
+      id: rng.uuidv7(updatedMs),
+      valuationId: id,
+      organizationId,
+      assetType: 'PDF',
+      fileName: `חוות דעת - ${valuation.title}.pdf`,
+      storageKey: sha256,
+      sha256,
+      sizeBytes: 1,
+      slug: SIGNED_REPORT_SLUG,
+      generatedById: creator.id,
+      version: 1,
+      createdAt: valuation.updatedAt,
+      updatedAt: valuation.updatedAt,
+    };
+    assets.push(asset);
     activity.push({
       id: rng.uuidv7(updatedMs),
       organizationId,
@@ -301,11 +322,11 @@ function generateValuation(
       valuationId: id,
       action: 'signed',
       actorId: creator.id,
-      payload: { reportSha256: valuation.reportSha256 },
+      payload: { sha256, assetId: asset.id, from: 'READY' },
       createdAt: valuation.updatedAt,
     });
   }
-  return { valuation, documents, activity };
+  return { valuation, documents, activity, assets };
 }
 
 function client(rng: Random, city: City): Step1Data['client'] {
@@ -365,12 +386,14 @@ export function generateDemoDataset(options: SeedOptions): SeedDataset {
     valuations: [],
     documents: [],
     activityLogs: [],
+    assets: [],
     comparables: generateComparablesLibrary(options.seed, people, options.now ?? DEFAULT_NOW),
   };
-  for (const { valuation, documents, activity } of generateValuations(options, people)) {
+  for (const { valuation, documents, activity, assets } of generateValuations(options, people)) {
     dataset.valuations.push(valuation);
     dataset.documents.push(...documents);
     dataset.activityLogs.push(...activity);
+    dataset.assets.push(...assets);
   }
   return dataset;
 }

@@ -4,8 +4,10 @@ export { homePriceIndex } from './calculation.ts';
 export { israeliId } from './legal.ts';
 export { busyBlocks, generateComparablesLibrary, LIBRARY_DEALS } from './library.ts';
 export { Random } from './random.ts';
+export { sealWithReport, SIGNED_REPORT_SLUG, unsealed, type PrintedReport } from './seal.ts';
 export type {
   ActivityRow,
+  AssetRow,
   Comparable,
   ComparableRow,
   DemoPeople,

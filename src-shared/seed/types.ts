@@ -172,6 +172,23 @@ export type DocumentRow = {
   updatedAt: Timestamp;
 };
 
+/** A file generated from a valuation (the sealed report of a SIGNED one). */
+export type AssetRow = {
+  id: string;
+  valuationId: string;
+  organizationId: string;
+  assetType: 'PDF';
+  fileName: string;
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+  slug: string;
+  generatedById: string;
+  version: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
 export type ActivityRow = {
   id: string;
   organizationId: string;
@@ -204,6 +221,8 @@ export interface GeneratedValuation {
   valuation: ValuationRow;
   documents: DocumentRow[];
   activity: ActivityRow[];
+  /** The sealed report of a SIGNED valuation (a placeholder until sealWithReport, see seal.ts). */
+  assets: AssetRow[];
 }
 
 /** Rows per table, each array in foreign-key order and the tables listed in insertion order. */
@@ -214,6 +233,7 @@ export interface SeedDataset {
   valuations: ValuationRow[];
   documents: DocumentRow[];
   activityLogs: ActivityRow[];
+  assets: AssetRow[];
   /** The organization's comparables library. */
   comparables: ComparableRow[];
 }

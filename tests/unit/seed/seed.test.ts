@@ -13,6 +13,9 @@ import {
   generateDemoPeople,
   generateValuations,
   LIBRARY_DEALS,
+  sealWithReport,
+  SIGNED_REPORT_SLUG,
+  unsealed,
   type SeedDataset,
 } from '../../../src-shared/seed/index.ts';
 
@@ -36,6 +39,7 @@ function allRows(data: SeedDataset) {
     ...data.documents,
     ...data.activityLogs,
     ...data.comparables,
+    ...data.assets,
   ];
 }
 
@@ -137,7 +141,7 @@ describe('schema constraints', () => {
     const ids = allRows(dataset).map((row) => row.id);
     for (const id of ids) expect(id).toMatch(UUID_V7);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const row of [...dataset.valuations, ...dataset.documents, ...dataset.activityLogs]) {
+    for (const row of [...dataset.valuations, ...dataset.documents, ...dataset.activityLogs, ...dataset.assets]) {
       expect(uuidTime(row.id)).toBe(Date.parse(row.createdAt));
     }
   });
@@ -412,5 +416,37 @@ describe('the comparables library', () => {
     const valuations = dataset.valuations;
     const found = valuations.filter((v) => blocks.has(`${v.step1Data.city}|${v.block}`));
     expect(found.length / valuations.length).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the seal of SIGNED valuations', () => {
+  const signedItems = [...generateValuations({ seed: 42, valuations: 50 }, generateDemoPeople(42))].filter((i) => i.valuation.status === 'SIGNED');
+  const report = { fileName: 'חוות דעת - דירה.pdf', sha256: 'a'.repeat(64), sizeBytes: 61_234 };
+
+  it('gives each SIGNED valuation one placeholder report asset and a "signed" entry naming it', () => {
+    expect(signedItems.length).toBeGreaterThan(0);
+    for (const { valuation, assets, activity } of signedItems) {
+      expect(assets).toHaveLength(1);
+      expect(assets[0]).toMatchObject({ valuationId: valuation.id, slug: SIGNED_REPORT_SLUG, assetType: 'PDF', sha256: valuation.reportSha256, generatedById: valuation.createdById, version: 1 });
+      expect(activity.find((a) => a.action === 'signed')?.payload).toEqual({ sha256: valuation.reportSha256, assetId: assets[0]?.id, from: 'READY' });
+    }
+    expect(dataset.assets.every((a) => dataset.valuations.find((v) => v.id === a.valuationId)?.status === 'SIGNED')).toBe(true);
+  });
+
+  it('seals with the printed report: the seal, the asset and the activity name the same file', () => {
+    const item = signedItems[0]!;
+    const sealed = sealWithReport(item, report);
+    expect(sealed.valuation).toEqual({ ...item.valuation, reportSha256: report.sha256 });
+    expect(sealed.assets).toEqual([{ ...item.assets[0], fileName: report.fileName, sha256: report.sha256, storageKey: report.sha256, sizeBytes: report.sizeBytes }]);
+    expect(sealed.activity.find((a) => a.action === 'signed')?.payload).toEqual({ sha256: report.sha256, assetId: item.assets[0]?.id, from: 'READY' });
+  });
+
+  it('without a printed report, seeds the valuation READY with nothing of the seal left', () => {
+    const item = signedItems[0]!;
+    const ready = unsealed(item);
+    expect(ready.valuation).toMatchObject({ status: 'READY', signedById: null, signedAt: null, reportSha256: null, finalValuationAgorot: item.valuation.finalValuationAgorot });
+    expect(ready.assets).toEqual([]);
+    expect(ready.activity.map((a) => a.action)).not.toContain('signed');
+    expect(() => sealWithReport(ready, report)).toThrow(/not a signed one/);
   });
 });
