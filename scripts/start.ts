@@ -5,32 +5,63 @@
 // .shamay-data/client. Ctrl+C stops everything.
 // `npm run dev:web` (scripts/dev-web.ts) runs the browser variant with the renderer rebuilt on change.
 //
+// `npm start -- --client-only --server-url <url>` starts a client only (another user of the same office)
+// against a running sync server, with a data folder of its own (scripts/start-args.ts).
+//
 // Environment: SHAMAY_DATA_DIR (default .shamay-data), DATABASE_URL, SHAMAY_SERVER_PORT (8787),
 // SHAMAY_WEB_PORT (8788), SHAMAY_LOG_LEVEL (server log level, default error). A port that is taken is
-// replaced by a free one.
+// replaced by a free one. The browser version keeps its port and access token in the data folder
+// (scripts/local-address.ts), so its address stays the same across restarts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../src-main/core/create-core.ts';
 import type { ChromiumPdfPrinter } from '../src-main/host/chromium-pdf-printer.ts';
+import { cachedPrinter, demoReportPrinter } from '../src-main/host/demo-reports.ts';
 import { localPdfPrinter } from '../src-main/host/local-printer.ts';
-import { startBrowserHost, type BrowserHost } from '../src-main/host/server.ts';
+import { newHostToken, startBrowserHost, type BrowserHost } from '../src-main/host/server.ts';
 import { serverConfigSchema } from '../src-server/config.ts';
 import { DEMO_PASSWORD, startSyncServer, type RunningServer } from '../src-server/start.ts';
+import { LOCAL_ADDRESS_FILE, readLocalAddress, saveLocalAddress } from './local-address.ts';
+import { parseStartArgs, StartArgsError } from './start-args.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const RENDERER_OUT = join(ROOT, 'out', 'renderer');
 export const VITE_RENDERER_CONFIG = 'vite.renderer.config.ts';
 const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const ELECTRON_VITE_BIN = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+/** The demo's printed signed reports by the sha256 of their HTML: a fresh data folder seeds without printing. */
+export const DEMO_REPORT_CACHE = join(ROOT, 'node_modules', '.cache', 'shamay-demo-reports');
 const DEMO_EMAIL = 'appraiser1@demo.shamay.local';
+const SECOND_DEMO_EMAIL = 'appraiser2@demo.shamay.local';
 
 export interface StartOptions {
   /** 'auto': Electron where it can run, else the browser host. 'web': always the browser host. */
   mode: 'auto' | 'web';
   /** Keep rebuilding the renderer on change (vite build --watch); web mode only. */
   watch: boolean;
+  /** A client only: the running sync server it uses (none is started here). */
+  serverUrl?: string;
+  /** The data folder; else SHAMAY_DATA_DIR, else .shamay-data (.shamay-data/second-client for a client only). */
+  dataDir?: string;
+}
+
+/** Whom to sign in as: a second client is another user of the office. */
+function signInHint(clientOnly: boolean): string {
+  return clientOnly
+    ? `Sign in as a user of the office (on the demo office: ${SECOND_DEMO_EMAIL} / ${DEMO_PASSWORD}).`
+    : `Sign in with ${DEMO_EMAIL} / ${DEMO_PASSWORD} (also owner@, admin@, appraiser2@ and viewer@demo.shamay.local, same password).`;
+}
+
+/** Whether the sync server answers its health check (a client works offline either way). */
+async function serverAnswers(serverUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${serverUrl}/health`, { signal: AbortSignal.timeout(3_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }
 
 // ---- the renderer build ------------------------------------------------------------------------
@@ -186,8 +217,9 @@ function takeLock(dataDir: string): () => void {
 // ---- start ---------------------------------------------------------------------------------------
 
 export async function start(options: StartOptions): Promise<void> {
-  const dataDir = resolve(process.env.SHAMAY_DATA_DIR ?? join(ROOT, '.shamay-data'));
-  mkdirSync(join(dataDir, 'server'), { recursive: true });
+  const clientOnly = options.serverUrl !== undefined;
+  const dataDir = resolve(options.dataDir ?? process.env.SHAMAY_DATA_DIR ?? join(ROOT, '.shamay-data', ...(clientOnly ? ['second-client'] : [])));
+  if (!clientOnly) mkdirSync(join(dataDir, 'server'), { recursive: true });
   mkdirSync(join(dataDir, 'client'), { recursive: true });
   let releaseLock = () => undefined as void;
 
@@ -238,30 +270,49 @@ export async function start(options: StartOptions): Promise<void> {
       else await buildRendererIfStale();
     }
 
-    const databaseUrl = process.env.DATABASE_URL || undefined;
-    const serverDir = join(dataDir, 'server');
-    console.log(`starting the sync server (${databaseUrl ? 'DATABASE_URL' : `PGlite in ${serverDir}`}; the demo office is seeded on first run) ...`);
-    const config = serverConfigSchema.parse({
-      host: '127.0.0.1',
-      port: await freePort(portFromEnv('SHAMAY_SERVER_PORT', 8787), 'sync server'),
-      databaseUrl,
-      dataDir: serverDir,
-      seedDemo: true,
-    });
-    server = await startSyncServer(config, { logger: { level: process.env.SHAMAY_LOG_LEVEL ?? 'error' } });
-    console.log(`sync server: ${server.url} (${server.database})`);
+    let serverUrl: string;
+    if (options.serverUrl !== undefined) {
+      serverUrl = options.serverUrl;
+      const answers = await serverAnswers(serverUrl);
+      console.log(`a client only, data in ${dataDir}; sync server: ${serverUrl}${answers ? '' : ' (not answering now: the app works offline and syncs once it does)'}`);
+    } else {
+      const databaseUrl = process.env.DATABASE_URL || undefined;
+      const serverDir = join(dataDir, 'server');
+      console.log(`starting the sync server (${databaseUrl ? 'DATABASE_URL' : `PGlite in ${serverDir}`}; the demo office is seeded on first run) ...`);
+      // The machine's Chromium prints the demo's signed reports when the office is seeded (and, in
+      // the browser version, the reports the user prints).
+      printer = localPdfPrinter();
+      if (!printer && !useElectron) console.log('No Chromium found (set SHAMAY_CHROMIUM): reports can be previewed but not printed to PDF or signed.');
+      const config = serverConfigSchema.parse({
+        host: '127.0.0.1',
+        port: await freePort(portFromEnv('SHAMAY_SERVER_PORT', 8787), 'sync server'),
+        databaseUrl,
+        dataDir: serverDir,
+        seedDemo: true,
+      });
+      server = await startSyncServer(config, {
+        logger: { level: process.env.SHAMAY_LOG_LEVEL ?? 'error' },
+        ...(printer ? { demoReports: demoReportPrinter(cachedPrinter(printer.print, DEMO_REPORT_CACHE)) } : {}),
+      });
+      serverUrl = server.url;
+      console.log(`sync server: ${server.url} (${server.database})`);
+      console.log(`a second client (another user of the office): npm start -- --client-only --server-url ${server.url}`);
+    }
 
     if (useElectron) {
+      // Electron prints with its own Chromium; the machine's was for the demo's signed reports only.
+      await printer?.close();
+      printer = null;
       console.log('starting the desktop app (electron-vite preview) ...');
       child = spawn(process.execPath, [ELECTRON_VITE_BIN, 'preview'], {
         cwd: ROOT,
         stdio: 'inherit',
         // The shell's development overrides (read only when the app is not packaged): its userData
         // folder (the core's data is <userData>/data) and the sync server.
-        env: { ...process.env, SHAMAY_SERVER_URL: server.url, SHAMAY_USER_DATA_DIR: join(dataDir, 'desktop') },
+        env: { ...process.env, SHAMAY_SERVER_URL: serverUrl, SHAMAY_USER_DATA_DIR: join(dataDir, 'desktop') },
       });
       child.on('exit', (code) => void shutdown(code ?? 0));
-      console.log(`sign in with ${DEMO_EMAIL} / ${DEMO_PASSWORD}. Closing the app or Ctrl+C stops everything.`);
+      console.log(`${signInHint(clientOnly)} Closing the app or Ctrl+C stops everything.`);
       return;
     }
 
@@ -270,13 +321,19 @@ export async function start(options: StartOptions): Promise<void> {
     } else {
       console.log('\nthe browser version — open this address:');
     }
-    printer = localPdfPrinter();
-    if (!printer) console.log('No Chromium found (set SHAMAY_CHROMIUM): reports can be previewed but not printed to PDF or signed.');
-    core = createCore({ dataDir: join(dataDir, 'client'), serverUrl: server.url, ...(printer ? { printPdf: printer.print } : {}) });
-    host = await startBrowserHost({ core, staticDir: RENDERER_OUT, port: await freePort(portFromEnv('SHAMAY_WEB_PORT', 8788), 'browser host') });
+    if (clientOnly) {
+      printer = localPdfPrinter();
+      if (!printer) console.log('No Chromium found (set SHAMAY_CHROMIUM): reports can be previewed but not printed to PDF or signed.');
+    }
+    core = createCore({ dataDir: join(dataDir, 'client'), serverUrl, ...(printer ? { printPdf: printer.print } : {}) });
+    // The same address as the last start of this data folder, unless SHAMAY_WEB_PORT says otherwise.
+    const saved = readLocalAddress(dataDir);
+    const port = await freePort(portFromEnv('SHAMAY_WEB_PORT', saved?.port ?? 8788), 'browser host');
+    host = await startBrowserHost({ core, staticDir: RENDERER_OUT, port, token: saved?.token ?? newHostToken() });
+    saveLocalAddress(dataDir, { port: host.port, token: host.token });
     console.log(`\n  ${host.url}\n`);
-    console.log(`Sign in with ${DEMO_EMAIL} / ${DEMO_PASSWORD} (also owner@, admin@, appraiser2@ and viewer@demo.shamay.local, same password).`);
-    console.log(`The address works only on this computer; it carries a new access key on every start. Ctrl+C stops everything.`);
+    console.log(signInHint(clientOnly));
+    console.log(`The address works only on this computer and stays the same while ${join(dataDir, LOCAL_ADDRESS_FILE)} is kept. Ctrl+C stops everything.`);
     if (child) child.on('exit', (code) => !stopping && console.error(`the renderer watcher stopped (exit code ${code}); restart to rebuild.`));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
@@ -284,4 +341,12 @@ export async function start(options: StartOptions): Promise<void> {
   }
 }
 
-if (import.meta.main) await start({ mode: 'auto', watch: false });
+if (import.meta.main) {
+  try {
+    await start({ mode: 'auto', watch: false, ...parseStartArgs(process.argv.slice(2)) });
+  } catch (error) {
+    if (!(error instanceof StartArgsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}

@@ -3,7 +3,7 @@ import { buildServer } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import { openServerDatabase } from './db/open.ts';
-import { seedDemoOrganization } from './db/seed-demo.ts';
+import { seedDemoOrganization, type DemoReportPrinter } from './db/seed-demo.ts';
 import { startLiveHub } from './live/hub.ts';
 import { publishUnversionedRows } from './sync/change-feed.ts';
 import { PULLED_TABLES } from '../src-shared/sync/protocol.ts';
@@ -22,17 +22,25 @@ export interface RunningServer {
 /** Opens (and migrates) the database, optionally seeds the demo office, and listens. */
 export async function startSyncServer(
   config: ServerConfig,
-  options: { logger?: boolean | { level: string }; now?: () => Date } = {},
+  options: {
+    logger?: boolean | { level: string };
+    now?: () => Date;
+    /** Prints the demo's signed reports; without it they are seeded as READY (the server prints nothing). */
+    demoReports?: DemoReportPrinter;
+    /** Where the seeding says what it did (console.log unless given). */
+    log?: (line: string) => void;
+  } = {},
 ): Promise<RunningServer> {
   const { db } = await openServerDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pgdata'),
     backupDir: join(config.dataDir, 'backups'),
   });
-  if (config.seedDemo) await seedDemo(db, config.demoValuations, options.now);
+  const blobDir = config.blobDir ?? join(config.dataDir, 'blobs');
+  if (config.seedDemo) await seedDemo(db, config.demoValuations, { ...options, blobDir });
   const live = await startLiveHub(db, () => undefined);
   const { app } = buildServer(
-    { db, config, blobDir: config.blobDir ?? join(config.dataDir, 'blobs'), now: options.now ?? (() => new Date()) },
+    { db, config, blobDir, now: options.now ?? (() => new Date()) },
     live,
     options.logger ?? false,
   );
@@ -51,9 +59,21 @@ export async function startSyncServer(
   };
 }
 
-async function seedDemo(db: Awaited<ReturnType<typeof openServerDatabase>>['db'], valuations: number, now?: () => Date) {
-  const seeded = await seedDemoOrganization(db, { seed: 1, valuations, ...(now ? { now: now() } : {}) });
-  if (!seeded) return;
+async function seedDemo(
+  db: Awaited<ReturnType<typeof openServerDatabase>>['db'],
+  valuations: number,
+  options: { now?: () => Date; demoReports?: DemoReportPrinter; log?: (line: string) => void; blobDir: string },
+) {
+  const { now, demoReports, blobDir, log = console.log } = options;
+  const started = performance.now();
+  const seeded = await seedDemoOrganization(db, { seed: 1, valuations, ...(now ? { now: now() } : {}) }, demoReports ? { print: demoReports, blobDir } : undefined);
+  if (!seeded.seeded) return;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (seeded.unsealed > 0) {
+    log(`demo office seeded in ${seconds} s; its ${seeded.unsealed} signed valuations are seeded as READY (ready to sign): no report printer here, and a seal needs the printed report.`);
+  } else {
+    log(`demo office seeded in ${seconds} s (${seeded.sealed} signed valuations with their sealed report PDF).`);
+  }
   const people = generateDemoPeople(1);
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {

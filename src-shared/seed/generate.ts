@@ -15,17 +15,22 @@ import {
   type City,
   type Street,
 } from './hebrew.ts';
+import { seedComparables, valueOf, type ValuedStep4 } from './calculation.ts';
+import { legalFacts } from './legal.ts';
+import { busyBlocks, generateComparablesLibrary } from './library.ts';
 import { Random } from './random.ts';
+import { SIGNED_REPORT_SLUG } from './seal.ts';
 import type {
   ActivityRow,
+  AssetRow,
   AirDirection,
   ClientRelation,
-  Comparable,
   DemoPeople,
   DocumentRow,
   GeneratedValuation,
   MembershipRow,
   OrganizationRow,
+  SeedComparableData,
   SeedDataset,
   SeedOptions,
   Step1Data,
@@ -79,12 +84,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const isoDate = (ms: number) => iso(ms).slice(0, 10);
 /** Integer hundredths of a sqm as a decimal string, built exactly rather than through a float. */
 const sqm = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-/** The reports round values to the nearest 1,000 NIS, or 10,000 NIS for large ones. */
-const roundValueNis = (nis: number) => {
-  const step = nis > 5_000_000 ? 10_000 : 1_000;
-  return Math.round(nis / step) * step;
-};
-
 function personName(rng: Random): { name: string; female: boolean } {
   const female = rng.chance(0.5);
   const first = rng.pick(female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
@@ -150,11 +149,12 @@ export function* generateValuations(options: SeedOptions, people: DemoPeople): G
   const startMs = nowMs - HISTORY_MS;
   // The first five take every status once, in shuffled order, so any run of 5 or more has them all.
   const firstStatuses = rng.shuffle(VALUATION_STATUSES);
+  const blocks = new Map(CITIES.map((city) => [city, busyBlocks(seed, city)]));
   for (let i = 0; i < count; i++) {
     // One slot of the history per valuation: creation times (and so UUIDv7 ids) grow with i.
     const createdMs = startMs + Math.floor(((i + rng.float()) * HISTORY_MS) / count);
     const status = firstStatuses[i] ?? rng.weighted(STATUS_WEIGHTS);
-    yield generateValuation(rng, people, status, createdMs, nowMs);
+    yield generateValuation(rng, people, status, createdMs, nowMs, blocks);
   }
 }
 
@@ -164,6 +164,7 @@ function generateValuation(
   status: ValuationStatus,
   createdMs: number,
   nowMs: number,
+  busyBlocksOf: ReadonlyMap<City, readonly number[]>,
 ): GeneratedValuation {
   const organizationId = people.organization.id;
   const creator = rng.pick(people.appraisers);
@@ -179,14 +180,19 @@ function generateValuation(
   const rooms = rng.int(3, 12) / 2;
   const floorNumber = rng.int(0, 14);
   const floor = floorNumber === 0 ? FLOOR_GROUND : String(floorNumber);
-  const block = rng.int(city.blocks[0], city.blocks[1]);
+  // Most apartments are in the blocks where the library's deals gather, so a search by block finds some.
+  const busy = busyBlocksOf.get(city) ?? [];
+  const block = busy.length > 0 && rng.chance(0.7) ? rng.pick(busy) : rng.int(city.blocks[0], city.blocks[1]);
   const parcel = rng.int(1, 999);
   const subparcel = rng.int(1, 60);
 
-  // Areas in hundredths of a sqm; the registered area follows the room count.
+  // Areas in hundredths of a sqm; the registered area follows the room count, the built area (walls
+  // included) is 8-15% more.
   const registered = Math.min(16_000, Math.max(4_500, rooms * 2_200 + rng.int(-1_500, 2_500)));
+  const built = Math.round((registered * rng.int(108, 115)) / 100);
   const balcony = rng.chance(0.3) ? 0 : rng.int(200, 1_500);
   const storage = rng.chance(0.6) ? 0 : rng.int(300, 1_000);
+  const draft = status === 'DRAFT';
 
   const step1Data: Step1Data = {
     valuationType: rng.weighted(VALUATION_TYPES),
@@ -204,22 +210,30 @@ function generateValuation(
     appraiserName: creator.name,
     appraiserLicense: appraiserLicense(creator),
   };
+  // The determining date is the visit; a draft has not been visited yet.
+  if (!draft) step1Data.visitDate = step1Data.valuationDate;
   if (rng.chance(0.05)) {
     step1Data.landContamination = true;
     step1Data.landContaminationNote = rng.pick(CONTAMINATION_NOTES);
   }
+  // A draft's owners may not be typed yet; every later status has them.
+  const legal = !draft || rng.chance(0.3) ? legalFacts(rng, storage > 0 ? sqm(storage) : '') : undefined;
 
-  let pricePerSqmNis: number | null = null;
-  let comparableData: Comparable[] | null = null;
-  let finalValuationAgorot: number | null = null;
-  if (status !== 'DRAFT') {
-    pricePerSqmNis = Math.round(rng.int(city.pricePerSqm[0], city.pricePerSqm[1]) / 100) * 100;
-    comparableData = comparables(rng, city, block, registered, pricePerSqmNis, visitMs);
-    if (VALUED_STATUSES.includes(status)) {
-      // Equivalent area with the usual coefficients: open balcony 0.5, storage 0.25 (DOMAIN.md).
-      const equivalentSqm = (registered + 0.5 * balcony + 0.25 * storage) / 100;
-      finalValuationAgorot = roundValueNis(pricePerSqmNis * equivalentSqm) * 100;
-    }
+  // A draft has no comparables; IN_PROGRESS is still choosing them (no value yet); from READY on the
+  // value is the calculation's own.
+  let comparableData: SeedComparableData | null = null;
+  let valued: ValuedStep4 | null = null;
+  if (!draft) {
+    const pricePerSqmNis = Math.round(rng.int(city.pricePerSqm[0], city.pricePerSqm[1]) / 100) * 100;
+    comparableData = seedComparables(rng, {
+      city,
+      block,
+      streetOf: (r) => streetLabel(r.pick(city.streets)),
+      registered,
+      pricePerSqmNis,
+      valuationMs: visitMs,
+    });
+    if (VALUED_STATUSES.includes(status)) valued = valueOf(comparableData, { registered, balcony, storage }, step1Data.valuationDate);
   }
   const signed = status === 'SIGNED';
 
@@ -235,14 +249,17 @@ function generateValuation(
     subparcel: String(subparcel),
     meta: {
       registeredAreaSqm: sqm(registered),
+      builtAreaSqm: sqm(built),
       balconyAreaSqm: sqm(balcony),
       storageAreaSqm: sqm(storage),
       description: `דירת ${rooms} חדרים בקומה ${floor}, ${sqm(registered)} מ"ר רשומים`,
+      ...(legal ? { legal } : {}),
     },
     step1Data,
-    finalValuationAgorot,
-    pricePerSqmAgorot: pricePerSqmNis === null ? null : pricePerSqmNis * 100,
+    finalValuationAgorot: valued?.finalValuationAgorot ?? null,
+    pricePerSqmAgorot: valued?.pricePerSqmAgorot ?? null,
     comparableData,
+    step4Data: valued?.step4Data ?? null,
     signedById: signed ? creator.id : null,
     signedAt: signed ? iso(updatedMs) : null,
     reportSha256: signed ? rng.hex(64) : null,
@@ -277,7 +294,26 @@ function generateValuation(
       }),
     ),
   ];
+  const assets: AssetRow[] = [];
   if (signed) {
+    // A placeholder seal: the seeding prints the report and seals with it, or seeds READY (seal.ts).
+    const sha256 = valuation.reportSha256 ?? '';
+    const asset: AssetRow = {
+      id: rng.uuidv7(updatedMs),
+      valuationId: id,
+      organizationId,
+      assetType: 'PDF',
+      fileName: `חוות דעת - ${valuation.title}.pdf`,
+      storageKey: sha256,
+      sha256,
+      sizeBytes: 1,
+      slug: SIGNED_REPORT_SLUG,
+      generatedById: creator.id,
+      version: 1,
+      createdAt: valuation.updatedAt,
+      updatedAt: valuation.updatedAt,
+    };
+    assets.push(asset);
     activity.push({
       id: rng.uuidv7(updatedMs),
       organizationId,
@@ -286,11 +322,11 @@ function generateValuation(
       valuationId: id,
       action: 'signed',
       actorId: creator.id,
-      payload: { reportSha256: valuation.reportSha256 },
+      payload: { sha256, assetId: asset.id, from: 'READY' },
       createdAt: valuation.updatedAt,
     });
   }
-  return { valuation, documents, activity };
+  return { valuation, documents, activity, assets };
 }
 
 function client(rng: Random, city: City): Step1Data['client'] {
@@ -304,31 +340,6 @@ function client(rng: Random, city: City): Step1Data['client'] {
 function airDirections(rng: Random): AirDirection[] {
   const chosen = AIR_DIRECTIONS.filter(() => rng.chance(0.5));
   return chosen.length > 0 ? chosen : [rng.pick(AIR_DIRECTIONS)];
-}
-
-/** Recent deals nearby: mostly the same block, price per sqm within ±15% of the subject's. */
-function comparables(
-  rng: Random,
-  city: City,
-  block: number,
-  registered: number,
-  pricePerSqmNis: number,
-  visitMs: number,
-): Comparable[] {
-  return Array.from({ length: rng.int(3, 8) }, (): Comparable => {
-    const area = Math.max(4_000, registered + rng.int(-2_000, 2_000));
-    const dealPricePerSqm = pricePerSqmNis * (0.85 + 0.3 * rng.float());
-    const dealBlock = rng.chance(0.7) ? block : rng.int(city.blocks[0], city.blocks[1]);
-    return {
-      dealDate: isoDate(visitMs - rng.int(30, 3 * 365) * DAY_MS),
-      address: `${streetLabel(rng.pick(city.streets))} ${rng.int(1, 180)}, ${city.name}`,
-      blockParcel: `${dealBlock}/${rng.int(1, 999)}/${rng.int(1, 60)}`,
-      rooms: Math.max(1.5, Math.min(6, Math.round(area / 2_200) + rng.int(-1, 1) / 2)),
-      floor: rng.int(0, 14),
-      areaSqm: sqm(area),
-      priceAgorot: roundValueNis((dealPricePerSqm * area) / 100) * 100,
-    };
-  });
 }
 
 type UploadedType = keyof typeof DOCUMENT_NAMES;
@@ -375,11 +386,14 @@ export function generateDemoDataset(options: SeedOptions): SeedDataset {
     valuations: [],
     documents: [],
     activityLogs: [],
+    assets: [],
+    comparables: generateComparablesLibrary(options.seed, people, options.now ?? DEFAULT_NOW),
   };
-  for (const { valuation, documents, activity } of generateValuations(options, people)) {
+  for (const { valuation, documents, activity, assets } of generateValuations(options, people)) {
     dataset.valuations.push(valuation);
     dataset.documents.push(...documents);
     dataset.activityLogs.push(...activity);
+    dataset.assets.push(...assets);
   }
   return dataset;
 }

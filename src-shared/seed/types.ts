@@ -2,6 +2,9 @@
 // here so the seed does not depend on either dialect. Only the columns the seed fills; server_version
 // and the other columns take their defaults. Rows and JSON shapes are type aliases, not interfaces, so
 // they stay assignable to Record<string, unknown> (generic row inserters, the schema's JSON columns).
+import type { CalculationSettings, StoredComparable } from '../domain/calculation/stored.ts';
+import type { ComparableSource } from '../domain/comparables/sources.ts';
+import type { LegalFacts } from '../domain/legal/facts.ts';
 import type {
   ActivityAction,
   ActivitySubjectType,
@@ -65,6 +68,8 @@ export type Step1Data = {
   rooms: number;
   floor: string;
   airDirections: AirDirection[];
+  /** The appraiser's visit; absent while a draft has not been visited yet. */
+  visitDate?: string;
   landContamination: boolean;
   /** Present exactly when landContamination is true. */
   landContaminationNote?: string;
@@ -75,21 +80,27 @@ export type Step1Data = {
 /** Areas are decimal strings with two decimals, in sqm. */
 export type ValuationMeta = {
   registeredAreaSqm: string;
+  builtAreaSqm: string;
   balconyAreaSqm: string;
   storageAreaSqm: string;
   description: string;
+  /** The legal facts (absent while a draft has none yet). */
+  legal?: LegalFacts;
 };
 
-export type Comparable = {
-  dealDate: string;
-  address: string;
-  /** block/parcel/sub-parcel, e.g. '9905/88/8'. */
-  blockParcel: string;
-  rooms: number;
-  floor: number;
-  areaSqm: string;
-  priceAgorot: number;
+/** One comparable as step 4 stores it. */
+export type Comparable = StoredComparable;
+
+/** valuations.comparableData as step 4 stores it (src-shared/domain/calculation/stored.ts). */
+export type SeedComparableData = {
+  version: 1;
+  comparables: Comparable[];
+  indexTable: Record<string, number>;
+  valuationMonth: string;
 };
+
+/** valuations.step4Data: the calculation settings step 4 stores. */
+export type SeedStep4Data = { calculation: CalculationSettings };
 
 export type ValuationRow = {
   id: string;
@@ -107,10 +118,40 @@ export type ValuationRow = {
   finalValuationAgorot: number | null;
   pricePerSqmAgorot: number | null;
   /** Null for DRAFT: no comparables imported yet. */
-  comparableData: Comparable[] | null;
+  comparableData: SeedComparableData | null;
+  /** Null for DRAFT: step 4 not reached yet. */
+  step4Data: SeedStep4Data | null;
   signedById: string | null;
   signedAt: Timestamp | null;
   reportSha256: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+/** One deal of the organization's comparables library (rooms in tenths, area in hundredths of a sqm). */
+export type ComparableRow = {
+  id: string;
+  organizationId: string;
+  source: ComparableSource;
+  sourceFileName: string | null;
+  dealDate: string;
+  address: string;
+  street: string;
+  houseNumber: string;
+  city: string;
+  block: string;
+  parcel: string;
+  subparcel: string;
+  roomsTenths: number;
+  floor: string;
+  areaHundredths: number;
+  parking: number;
+  buildYear: number;
+  priceAgorot: number;
+  propertyType: string;
+  dealNature: string;
+  partialShare: string | null;
+  createdById: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 };
@@ -127,6 +168,23 @@ export type DocumentRow = {
   mimeType: string;
   source: DocumentSource;
   uploadedById: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+/** A file generated from a valuation (the sealed report of a SIGNED one). */
+export type AssetRow = {
+  id: string;
+  valuationId: string;
+  organizationId: string;
+  assetType: 'PDF';
+  fileName: string;
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+  slug: string;
+  generatedById: string;
+  version: number;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 };
@@ -163,6 +221,8 @@ export interface GeneratedValuation {
   valuation: ValuationRow;
   documents: DocumentRow[];
   activity: ActivityRow[];
+  /** The sealed report of a SIGNED valuation (a placeholder until sealWithReport, see seal.ts). */
+  assets: AssetRow[];
 }
 
 /** Rows per table, each array in foreign-key order and the tables listed in insertion order. */
@@ -173,4 +233,7 @@ export interface SeedDataset {
   valuations: ValuationRow[];
   documents: DocumentRow[];
   activityLogs: ActivityRow[];
+  assets: AssetRow[];
+  /** The organization's comparables library. */
+  comparables: ComparableRow[];
 }

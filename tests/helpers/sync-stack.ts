@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createCore, type Core, type CoreDeps } from '../../src-main/core/create-core.ts';
 import { serverConfigSchema } from '../../src-server/config.ts';
+import type { DemoReportPrinter } from '../../src-server/db/seed-demo.ts';
 import { DEMO_PASSWORD, startSyncServer, type RunningServer } from '../../src-server/start.ts';
+import { stubDemoReports } from './demo-reports.ts';
 import { call } from './core.ts';
 import { createScratchDatabase } from './postgres.ts';
 import { tempDir } from './temp.ts';
@@ -13,8 +15,14 @@ export interface TestServer extends RunningServer {
   restart(): Promise<TestServer>;
 }
 
-/** A real sync server on 127.0.0.1 with the demo office, on PGlite or (with `postgres`) a scratch PostgreSQL database. */
-export async function startTestServer(options: { postgres?: boolean; port?: number; dataDir?: string; databaseUrl?: string } = {}): Promise<TestServer> {
+/**
+ * A real sync server on 127.0.0.1 with the demo office, on PGlite or (with `postgres`) a scratch
+ * PostgreSQL database. Its signed demo valuations are sealed with stand-in PDFs (stubDemoReports)
+ * unless `demoReports` prints them, or `demoValuations` changes the office's size.
+ */
+export async function startTestServer(
+  options: { postgres?: boolean; port?: number; dataDir?: string; databaseUrl?: string; demoReports?: DemoReportPrinter; demoValuations?: number } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('shamay-server-');
   let databaseUrl = options.databaseUrl;
   if (options.postgres && !databaseUrl) {
@@ -22,8 +30,8 @@ export async function startTestServer(options: { postgres?: boolean; port?: numb
     databaseUrl = scratch.url;
     onTestFinished(() => scratch.drop());
   }
-  const config = serverConfigSchema.parse({ port: options.port ?? 0, dataDir, databaseUrl, seedDemo: true, logLevel: 'silent' });
-  const running = await startSyncServer(config);
+  const config = serverConfigSchema.parse({ port: options.port ?? 0, dataDir, databaseUrl, seedDemo: true, logLevel: 'silent', demoValuations: options.demoValuations });
+  const running = await startSyncServer(config, { demoReports: options.demoReports ?? stubDemoReports, log: () => undefined });
   let stopped = false;
   const server: TestServer = {
     ...running,

@@ -14,7 +14,7 @@ import { decodeColumns } from '../store/tables.ts';
 import { getValuation } from '../valuations/queries.ts';
 import { embedImage } from './images.ts';
 
-function toSourceComparable(stored: StoredComparable): SourceComparable {
+export function toSourceComparable(stored: StoredComparable): SourceComparable {
   return {
     id: stored.id,
     dealDate: stored.dealDate || null,

@@ -83,8 +83,8 @@ for (const engine of engines) {
     it('seeds the demo organization once, satisfying every constraint, and maintains updated_at', async () => {
       const { db } = await openServerDatabase(await engine.fresh());
       await withDatabase(db, async () => {
-        expect(await seedDemoOrganization(db, { seed: 1, valuations: 50 })).toBe(true);
-        expect(await seedDemoOrganization(db, { seed: 1, valuations: 50 })).toBe(false);
+        expect(await seedDemoOrganization(db, { seed: 1, valuations: 50 })).toMatchObject({ seeded: true });
+        expect(await seedDemoOrganization(db, { seed: 1, valuations: 50 })).toMatchObject({ seeded: false });
         const [counts] = await db.query<{ v: number; u: number; m: number }>(
           'SELECT (SELECT count(*)::int FROM valuations) v, (SELECT count(*)::int FROM users) u, (SELECT count(*)::int FROM memberships) m',
         );
