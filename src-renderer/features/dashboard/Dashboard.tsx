@@ -16,15 +16,20 @@ type Sort = ListQuery['sort'];
 const columns = ['title', 'address', 'blockParcel', 'client', 'status', 'updated', 'value', 'sync'] as const;
 type Column = (typeof columns)[number];
 
-/** A cell with its column's name, shown only when the row is stacked (a screen reader has the column header). */
-function Cell({ column, children }: { column: Column; children: ReactNode }) {
+/** A cell with its column's name, shown only when the row is stacked and the cell has a value (a screen reader has the column header). */
+function Cell({ column, dir, children }: { column: Column; dir?: 'ltr'; children: ReactNode }) {
   const { t } = useTranslation();
+  const empty = children === null || children === undefined || children === '';
   return (
-    <div role="cell" className={`cell cell-${column}`}>
-      <span className="cell-label" aria-hidden="true">
-        {t(`dashboard.columns.${column}`)}
+    <div role="cell" className={`cell cell-${column}${empty ? ' cell-empty' : ''}`}>
+      {!empty && (
+        <span className="cell-label" aria-hidden="true">
+          {t(`dashboard.columns.${column}`)}
+        </span>
+      )}
+      <span className="cell-value" dir={dir}>
+        {children}
       </span>
-      <span className="cell-value">{children}</span>
     </div>
   );
 }
@@ -52,7 +57,7 @@ export function Dashboard() {
   return (
     <section className="dashboard" aria-labelledby="dashboard-title">
       <header className="toolbar">
-        <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+        <h1 id="dashboard-title" tabIndex={-1}>{t('dashboard.title')}</h1>
         {role !== 'CLIENT_VIEWER' && (
           <button type="button" className="primary" onClick={() => void create()}>
             {t('dashboard.new')}
@@ -125,8 +130,8 @@ export function Dashboard() {
                       </a>
                     </Cell>
                     <Cell column="address">{row.addressFull}</Cell>
-                    <Cell column="blockParcel">
-                      <span dir="ltr">{blockParcel(row.block, row.parcel, row.subparcel)}</span>
+                    <Cell column="blockParcel" dir="ltr">
+                      {blockParcel(row.block, row.parcel, row.subparcel)}
                     </Cell>
                     <Cell column="client">{row.clientName}</Cell>
                     <Cell column="status">

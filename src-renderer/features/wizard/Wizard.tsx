@@ -1,7 +1,6 @@
 // The 5-step valuation wizard (DOMAIN.md "The 5-step wizard"): a header with the valuation's status
 // and actions, the step navigator, and the current step. The route's step is shown (a step is a
 // link); when the saved session stood elsewhere, a banner offers to continue there.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValuationEditable } from '../../../src-shared/contract/entities.ts';
 import { api } from '../../api/index.ts';
@@ -41,15 +40,6 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
   const reason = valuation ? readOnlyReason(valuation.status, role) : null;
   const readOnly = valuation ? reason !== null : null;
   const wizard = useWizardSession({ valuationId, readOnly, step });
-  const heading = useRef<HTMLHeadingElement>(null);
-  const shownStep = useRef(step);
-
-  // A new step gets the focus on its heading, so keyboard and screen-reader users start at its top.
-  useEffect(() => {
-    if (shownStep.current === step) return;
-    shownStep.current = step;
-    heading.current?.focus();
-  }, [step]);
 
   // Step 1's form reads this when it mounts and owns its state afterwards: the session's draft first,
   // then what the valuation holds (read-only users, or a session started after the step was completed).
@@ -155,7 +145,8 @@ export function Wizard({ valuationId, step }: { valuationId: string; step: numbe
       )}
       <ErrorText error={wizard.error} />
       <section className="wizard-step" aria-labelledby="wizard-step-title">
-        <h2 id="wizard-step-title" ref={heading} tabIndex={-1}>
+        {/* The app shell focuses this heading when the step changes (app/screen-focus.ts). */}
+        <h2 id="wizard-step-title" tabIndex={-1}>
           <span className="step-of">{t('wizard.stepOf', { step, total: 5 })}</span> {t(`wizard.steps.${step}`)}
         </h2>
         {content}
