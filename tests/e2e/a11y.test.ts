@@ -86,7 +86,7 @@ test('WCAG 2.0/2.1 A and AA on every main screen, the keyboard path to step 1, a
     tabs += toField;
     console.log(`keyboard path:\n${path.join('\n')}`);
     console.log(`keyboard: ${tabs} Tabs from the page's start to step 1's first field (${toField} of them from the valuation's title)`);
-    expect(tabs).toBeLessThanOrEqual(16);
+    expect.soft(tabs).toBeLessThanOrEqual(16);
 
     // ── The dashboard and a valuation made through the wizard, all five steps ───────────────────
     await openScreen(page, 'שומות');
@@ -143,15 +143,17 @@ test('WCAG 2.0/2.1 A and AA on every main screen, the keyboard path to step 1, a
     if (await zoomed.locator('input[name=email]').isVisible()) await signIn(zoomed, DEMO_APPRAISER_1, DEMO_PASSWORD);
     await poll(() => zoomed.getByTestId('valuation-row').first().isVisible(), { timeout: SYNC_TIMEOUT }).toBe(true);
     await settle(zoomed);
-    const clipped = (await zoomed.evaluate(`[...document.querySelectorAll('[data-testid=valuation-list] [role=cell], [data-testid=valuation-list] [role=cell] *')]
+    // The cells of the valuation rows (by the row's title link, so the check does not rest on the markup it checks).
+    const cellsOf = `[...document.querySelectorAll('[role=row]:has([data-testid=valuation-row]) > *')]`;
+    const clipped = (await zoomed.evaluate(`${cellsOf}.flatMap((cell) => [cell, ...cell.querySelectorAll('*')])
       .filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== 'inline')
       .map((e) => e.className + ': ' + (e.textContent || '').trim())`)) as string[];
-    const cells = (await zoomed.evaluate(`document.querySelectorAll('[data-testid=valuation-list] [role=row] [role=cell]').length`)) as number;
+    const cells = (await zoomed.evaluate(`${cellsOf}.length`)) as number;
     expect(cells, 'the zoomed dashboard shows cells').toBeGreaterThan(8);
-    expect(clipped, 'dashboard cells cut off at 200 %').toEqual([]);
+    expect.soft(clipped, 'dashboard cells cut off at 200 %').toEqual([]);
     // Nothing is shortened with an ellipsis either.
     const ellipsed = (await zoomed.evaluate(`[...document.querySelectorAll('[data-testid=valuation-list] *')].filter((e) => getComputedStyle(e).textOverflow === 'ellipsis').length`)) as number;
-    expect(ellipsed).toBe(0);
+    expect.soft(ellipsed, 'dashboard cells shortened with an ellipsis').toBe(0);
     await zoomed.screenshot({ path: join(OUT, 'dashboard-200.png'), animations: 'disabled' });
     await zoomed.getByTestId('valuation-list').evaluate((list) => (list as unknown as { scrollIntoView(): void }).scrollIntoView());
     await zoomed.screenshot({ path: join(OUT, 'dashboard-200-rows.png'), animations: 'disabled' });
