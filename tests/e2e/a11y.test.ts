@@ -13,12 +13,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { en } from '../../src-renderer/i18n/en.ts';
 import { he } from '../../src-renderer/i18n/he.ts';
 import { axeViolations } from './axe.ts';
 import { createStack, DEMO_APPRAISER_1, DEMO_PASSWORD, hostCall, ROOT, signIn, type HostProcess } from './harness.ts';
-import { createValuationThroughWizard, openScreen, poll, SYNC_TIMEOUT, type NavScreen } from './ui.ts';
+import { createValuationThroughWizard, openScreen, poll, rowOf, SYNC_TIMEOUT } from './ui.ts';
 
 const OUT = join(ROOT, 'test-artifacts/a11y');
+const MESSAGES = { he, en } as const;
 
 async function core<T>(host: HostProcess, method: string, input: Record<string, unknown> = {}): Promise<T> {
   const result = (await hostCall(host, method, input)) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -31,6 +33,12 @@ const syncState = (host: HostProcess) => core<{ pending: number; conflicts: numb
 async function settle(page: Page) {
   await poll(() => page.getByText(/^(טוען…|Loading…)$/).count(), { timeout: SYNC_TIMEOUT }).toBe(0);
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
+/** Opens the valuation from the dashboard by its title (in either language). */
+async function openValuationRow(page: Page, title: string) {
+  await rowOf(page, title).getByTestId('valuation-row').click();
+  await poll(() => page.locator('#wizard-title').textContent()).toBe(title);
 }
 
 /** Runs axe on the screen once it has settled; returns "screen: rule (impact) ×n — targets" lines. */
@@ -88,25 +96,10 @@ test('WCAG 2.0/2.1 A and AA on every main screen, the keyboard path to step 1, a
     console.log(`keyboard: ${tabs} Tabs from the page's start to step 1's first field (${toField} of them from the valuation's title)`);
     expect.soft(tabs).toBeLessThanOrEqual(16);
 
-    // ── The dashboard and a valuation made through the wizard, all five steps ───────────────────
+    // ── A valuation made through the wizard; one open conflict and one rejected change ──────────
     await openScreen(page, 'שומות');
-    await poll(() => page.getByTestId('valuation-row').first().isVisible(), { timeout: SYNC_TIMEOUT }).toBe(true);
-    await audit(page, 'dashboard', found);
-    await page.screenshot({ path: join(OUT, 'dashboard-100.png'), animations: 'disabled' });
     const valuation = await createValuationThroughWizard(page, { builtAreaSqm: '85' });
-    for (const step of [1, 2, 3, 4, 5]) {
-      await page.getByTestId(`wizard-step-${step}`).click();
-      await poll(() => page.getByRole('heading', { level: 2, name: new RegExp(`שלב ${step} מתוך 5`) }).isVisible()).toBe(true);
-      // The step link moved the focus to the step's heading.
-      await poll(() => focused(page)).toMatch(/^h2#wizard-step-title /);
-      await audit(page, `step ${step}`, found);
-    }
-    await page.getByRole('link', { name: he.valuation.activity }).click();
-    await poll(() => page.getByTestId('activity-list').locator('li').count()).toBeGreaterThan(0);
-    await poll(() => focused(page)).toMatch(/^h1#activity-title /);
-    await audit(page, 'activity', found);
-
-    // ── One open conflict and one rejected change, from a second device of the same appraiser ───
+    // The conflict and the rejection come from a second device of the same appraiser.
     const a1 = await core<{ id: string }>(host, 'valuations.create', { title: 'שומה לבדיקת התנגשות' });
     const a2 = await core<{ id: string }>(host, 'valuations.create', { title: 'שומה שתועבר לארכיון' });
     await poll(() => syncState(host).then((s) => s.pending), { timeout: SYNC_TIMEOUT }).toBe(0);
@@ -124,19 +117,73 @@ test('WCAG 2.0/2.1 A and AA on every main screen, the keyboard path to step 1, a
     await poll(() => syncState(host).then((s) => `${s.phase} ${s.pending}/${s.conflicts}/${s.rejected}`), { timeout: SYNC_TIMEOUT }).toBe('up_to_date 0/1/1');
     await other.stop();
 
-    const screens: [NavScreen, string, () => Promise<unknown>][] = [
-      ['סנכרון', 'sync', () => poll(() => page.getByTestId('sync-phase').isVisible()).toBe(true)],
-      ['התנגשויות', 'conflicts', () => poll(() => page.getByTestId('conflict').count()).toBe(1)],
-      ['שינויים שנדחו', 'rejected', () => poll(() => page.getByTestId('rejection').count()).toBe(1)],
-      ['הגדרות', 'settings', () => poll(() => page.getByTestId('settings-report').isVisible()).toBe(true)],
-    ];
-    for (const [name, screen, loaded] of screens) {
-      await openScreen(page, name);
-      await loaded();
-      // The nav link moved the focus to the screen's heading.
-      await poll(() => focused(page)).toMatch(new RegExp(`^h1#${screen}-title `));
-      await audit(page, screen, found);
+    // ── Every main screen, in Hebrew and in English ─────────────────────────────────────────────
+    for (const lang of ['he', 'en'] as const) {
+      const t = MESSAGES[lang];
+      if (lang === 'en') {
+        await page.locator('header.app-header').getByRole('combobox', { name: he.language.label, exact: true }).selectOption({ label: 'English' });
+        await poll(() => page.evaluate('document.documentElement.lang')).toBe('en');
+      }
+      const nav = async (name: string, screen: string) => {
+        await page.getByRole('navigation', { name: t.app.name }).getByRole('link', { name, exact: true }).click();
+        await poll(() => page.locator(`h1#${screen}-title`).isVisible()).toBe(true);
+        // The nav link moved the focus to the screen's heading.
+        await poll(() => focused(page), { message: `${lang} ${screen}: the focus after the nav link` }).toMatch(new RegExp(`^h1#${screen}-title `));
+      };
+      const stepHeading = (step: 1 | 2 | 3 | 4 | 5) => page.getByRole('heading', { level: 2, name: new RegExp(t.wizard.steps[step]) });
+
+      await nav(t.nav.dashboard, 'dashboard');
+      await poll(() => page.getByTestId('valuation-row').first().isVisible(), { timeout: SYNC_TIMEOUT }).toBe(true);
+      await audit(page, `${lang} dashboard`, found);
+      await page.screenshot({ path: join(OUT, `dashboard-100-${lang}.png`), animations: 'disabled' });
+
+      // Opened from its row: step 1, the focus on the valuation's title.
+      await openValuationRow(page, valuation.title);
+      await poll(() => focused(page), { message: `${lang}: the focus on opening the valuation` }).toMatch(/^h1#wizard-title /);
+      for (const step of [1, 2, 3, 4, 5] as const) {
+        if (step > 1) {
+          await page.getByTestId(`wizard-step-${step}`).click();
+          // The step link moved the focus to the step's heading.
+          await poll(() => focused(page), { message: `${lang} step ${step}: the focus after the step link` }).toMatch(/^h2#wizard-step-title /);
+        }
+        await poll(() => stepHeading(step).isVisible()).toBe(true);
+        await audit(page, `${lang} step ${step}`, found);
+      }
+      await page.getByRole('link', { name: t.valuation.activity }).click();
+      await poll(() => page.getByTestId('activity-list').locator('li').count()).toBeGreaterThan(0);
+      await poll(() => focused(page)).toMatch(/^h1#activity-title /);
+      await audit(page, `${lang} activity`, found);
+
+      // Step 5 of a seeded READY valuation (the sign panel) and of a SIGNED one (seal, share links).
+      for (const status of ['READY', 'SIGNED'] as const) {
+        await nav(t.nav.dashboard, 'dashboard');
+        await page.getByRole('combobox', { name: t.dashboard.columns.status }).selectOption(status);
+        await poll(async () => {
+          const badges = await page.locator('[role=row] .badge').allTextContents();
+          return badges.length > 0 && badges.every((badge) => badge === t.status[status]);
+        }).toBe(true);
+        await page.getByTestId('valuation-row').first().click();
+        await poll(() => focused(page), { message: `${lang} ${status}: the focus on opening it` }).toMatch(/^h1#wizard-title /);
+        await page.getByTestId('wizard-step-5').click();
+        await poll(() => stepHeading(5).isVisible()).toBe(true);
+        await audit(page, `${lang} step 5 of a ${status} valuation`, found);
+      }
+
+      await nav(t.nav.sync, 'sync');
+      await audit(page, `${lang} sync`, found);
+      await nav(t.nav.conflicts, 'conflicts');
+      await poll(() => page.getByTestId('conflict').count()).toBe(1);
+      await audit(page, `${lang} conflicts`, found);
+      await nav(t.nav.rejected, 'rejected');
+      await poll(() => page.getByTestId('rejection').count()).toBe(1);
+      await audit(page, `${lang} rejected`, found);
+      await nav(t.nav.settings, 'settings');
+      await poll(() => page.getByTestId('settings-report').isVisible()).toBe(true);
+      await audit(page, `${lang} settings`, found);
     }
+    // Back to Hebrew for the zoomed page (the language is the device's setting).
+    await page.locator('header.app-header').getByRole('combobox', { name: en.language.label, exact: true }).selectOption({ label: 'עברית' });
+    await poll(() => page.evaluate('document.documentElement.lang')).toBe('he');
 
     // ── 200 % zoom: the same window at twice the scale ──────────────────────────────────────────
     const zoomed = (await stack.page(host, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 })).page;
