@@ -100,6 +100,8 @@ export function Dashboard() {
       {/* ARIA table roles on divs: the rows are absolutely placed by the virtualizer, which native
           table layout does not allow. Cells wrap (and stack under their labels when narrow), never cut. */}
       <div ref={scroller} className="table-body" role="table" aria-labelledby="dashboard-title" aria-rowcount={(total ?? 0) + 1} data-testid="valuation-list">
+        {/* The header row sticks to the top of the scroller; the virtualizer counts rows from the
+            scroller's top, and its overscan covers the header's few pixels. */}
         <div role="rowgroup" className="table-head">
           <div role="row" aria-rowindex={1} className="table-row">
             {columns.map((column) => (
