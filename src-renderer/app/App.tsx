@@ -12,6 +12,7 @@ import { Wizard } from '../features/wizard/Wizard.tsx';
 import { useSession } from '../stores/session.ts';
 import { useSync } from '../stores/sync.ts';
 import { hrefOf, useRoute, type Route } from './router.ts';
+import { useScreenFocus } from './screen-focus.ts';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -38,6 +39,7 @@ export function App() {
   const route = useRoute();
   useEffect(() => void load(), [load]);
   useEffect(() => void useSync.getState().load(), [session?.organizationId]);
+  useScreenFocus(!ready ? null : session?.user ? route : route.name === 'settings' ? route : { name: 'signin' });
 
   if (!ready) return <p className="loading">{t('app.loading')}</p>;
   if (!session?.user) return route.name === 'settings' ? <Settings /> : <SignIn />;
@@ -51,7 +53,15 @@ export function App() {
   ];
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      {/* Not a plain #main link: the router reads the hash, and #main would open the dashboard. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="app-header">

@@ -10,7 +10,8 @@ export function StatusBadge({ status }: { status: ValuationStatus }) {
 export function SyncBadge({ state }: { state: RowSyncState }) {
   const { t } = useTranslation();
   return (
-    <span className={`sync-badge sync-${state}`} title={t(`rowSync.${state}`)} aria-label={t(`rowSync.${state}`)}>
+    // No aria-label: a plain span may not be named (ARIA), and its text already says it.
+    <span className={`sync-badge sync-${state}`}>
       <span aria-hidden="true" className="sync-dot" />
       {t(`rowSync.${state}`)}
     </span>

@@ -195,7 +195,8 @@ export interface Stack {
   host(options: { serverUrl?: string; dataDir?: string }): Promise<HostProcess>;
   browser(): Promise<Browser>;
   /** A new browser context (its own sessionStorage) with one page opened on the host. */
-  page(host: HostProcess, options?: { viewport?: { width: number; height: number }; locale?: string }): Promise<StackPage>;
+  /** deviceScaleFactor 2 with half the viewport is the browser at 200 % zoom (the same CSS pixels). */
+  page(host: HostProcess, options?: { viewport?: { width: number; height: number }; locale?: string; deviceScaleFactor?: number }): Promise<StackPage>;
   close(): Promise<void>;
 }
 
@@ -304,6 +305,7 @@ export function createStack(): Stack {
     async page(host, options = {}) {
       const context = await (await stack.browser()).newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
+        deviceScaleFactor: options.deviceScaleFactor ?? 1,
         locale: options.locale ?? 'he-IL',
         timezoneId: 'Asia/Jerusalem',
         serviceWorkers: 'block',

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { startTransition, useRef, useState } from 'react';
+import { startTransition, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VALUATION_STATUSES, type ValuationStatus } from '../../../src-shared/domain/enums.ts';
 import { api } from '../../api/index.ts';
@@ -10,8 +10,29 @@ import { StatusBadge, SyncBadge } from '../../ui/badges.tsx';
 import { ErrorText } from '../../ui/error-text.tsx';
 import { useValuationPages, type ListQuery } from './use-valuation-pages.ts';
 
+/** A first guess only: rows are measured, since their cells wrap. */
 const ROW_HEIGHT = 44;
 type Sort = ListQuery['sort'];
+const columns = ['title', 'address', 'blockParcel', 'client', 'status', 'updated', 'value', 'sync'] as const;
+type Column = (typeof columns)[number];
+
+/** A cell with its column's name, shown only when the row is stacked and the cell has a value (a screen reader has the column header). */
+function Cell({ column, dir, children }: { column: Column; dir?: 'ltr'; children: ReactNode }) {
+  const { t } = useTranslation();
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <div role="cell" className={`cell cell-${column}${empty ? ' cell-empty' : ''}`}>
+      {!empty && (
+        <span className="cell-label" aria-hidden="true">
+          {t(`dashboard.columns.${column}`)}
+        </span>
+      )}
+      <span className="cell-value" dir={dir}>
+        {children}
+      </span>
+    </div>
+  );
+}
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -36,7 +57,7 @@ export function Dashboard() {
   return (
     <section className="dashboard" aria-labelledby="dashboard-title">
       <header className="toolbar">
-        <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+        <h1 id="dashboard-title" tabIndex={-1}>{t('dashboard.title')}</h1>
         {role !== 'CLIENT_VIEWER' && (
           <button type="button" className="primary" onClick={() => void create()}>
             {t('dashboard.new')}
@@ -75,38 +96,57 @@ export function Dashboard() {
         </span>
       </div>
       <ErrorText error={error} />
-      <div className="table-head" role="row">
-        <span>{t('dashboard.columns.title')}</span>
-        <span>{t('dashboard.columns.address')}</span>
-        <span>{t('dashboard.columns.blockParcel')}</span>
-        <span>{t('dashboard.columns.client')}</span>
-        <span>{t('dashboard.columns.status')}</span>
-        <span>{t('dashboard.columns.updated')}</span>
-        <span>{t('dashboard.columns.value')}</span>
-        <span>{t('dashboard.columns.sync')}</span>
-      </div>
-      <div ref={scroller} className="table-body" role="table" aria-rowcount={total ?? 0} data-testid="valuation-list">
-        {total === 0 && <p className="empty">{t('dashboard.empty')}</p>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {total === 0 && <p className="empty">{t('dashboard.empty')}</p>}
+      {/* ARIA table roles on divs: the rows are absolutely placed by the virtualizer, which native
+          table layout does not allow. Cells wrap (and stack under their labels when narrow), never cut. */}
+      <div ref={scroller} className="table-body" role="table" aria-labelledby="dashboard-title" aria-rowcount={(total ?? 0) + 1} data-testid="valuation-list">
+        {/* The header row sticks to the top of the scroller; the virtualizer counts rows from the
+            scroller's top, and its overscan covers the header's few pixels. */}
+        <div role="rowgroup" className="table-head">
+          <div role="row" aria-rowindex={1} className="table-row">
+            {columns.map((column) => (
+              <span key={column} role="columnheader">
+                {t(`dashboard.columns.${column}`)}
+              </span>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rowAt(item.index);
             return (
-              <div key={item.key} role="row" aria-rowindex={item.index + 1} className="table-row" style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="table-row"
+                style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+              >
                 {row ? (
                   <>
-                    <a href={hrefOf({ name: 'valuation', id: row.id, step: 1 })} className="title" data-testid="valuation-row">
-                      {row.title}
-                    </a>
-                    <span>{row.addressFull}</span>
-                    <span dir="ltr">{blockParcel(row.block, row.parcel, row.subparcel)}</span>
-                    <span>{row.clientName}</span>
-                    <StatusBadge status={row.status} />
-                    <span>{formatDate(row.updatedAt)}</span>
-                    <span>{formatAgorot(row.finalValuationAgorot)}</span>
-                    <SyncBadge state={row.syncState} />
+                    <Cell column="title">
+                      <a href={hrefOf({ name: 'valuation', id: row.id, step: 1 })} className="title" data-testid="valuation-row">
+                        {row.title}
+                      </a>
+                    </Cell>
+                    <Cell column="address">{row.addressFull}</Cell>
+                    <Cell column="blockParcel" dir="ltr">
+                      {blockParcel(row.block, row.parcel, row.subparcel)}
+                    </Cell>
+                    <Cell column="client">{row.clientName}</Cell>
+                    <Cell column="status">
+                      <StatusBadge status={row.status} />
+                    </Cell>
+                    <Cell column="updated">{formatDate(row.updatedAt)}</Cell>
+                    <Cell column="value">{formatAgorot(row.finalValuationAgorot)}</Cell>
+                    <Cell column="sync">
+                      <SyncBadge state={row.syncState} />
+                    </Cell>
                   </>
                 ) : (
-                  <span className="placeholder" aria-busy="true" />
+                  <span role="cell" className="placeholder" aria-busy="true" />
                 )}
               </div>
             );

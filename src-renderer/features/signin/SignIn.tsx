@@ -30,7 +30,7 @@ export function SignIn() {
   return (
     <main id="main" className="signin">
       <form onSubmit={submit} aria-labelledby="signin-title">
-        <h1 id="signin-title">{t('signin.title')}</h1>
+        <h1 id="signin-title" tabIndex={-1}>{t('signin.title')}</h1>
         {!settings?.serverUrl && <p className="hint">{t('signin.noServer')}</p>}
         <label>
           {t('signin.email')}

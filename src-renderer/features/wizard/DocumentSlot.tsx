@@ -125,7 +125,7 @@ function DocumentRow({
       {document.extracted && <span className="badge">{t('step2.extracted')}</span>}
       <span className="file-actions">
         {versioned && (
-          <button type="button" aria-expanded={showVersions} aria-controls={historyId} onClick={() => setShowVersions((v) => !v)}>
+          <button type="button" aria-expanded={showVersions} aria-controls={showVersions ? historyId : undefined} onClick={() => setShowVersions((v) => !v)}>
             {t('step2.versions')}
             <span className="visually-hidden"> — {document.fileName}</span>
           </button>

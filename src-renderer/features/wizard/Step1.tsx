@@ -282,7 +282,7 @@ export function Step1({ valuationId, initial, readOnly, onDraft, onComplete }: S
               id={fieldId('landContamination')}
               disabled={readOnly}
               checked={draft.landContamination}
-              aria-controls={fieldId('landContaminationNote')}
+              aria-controls={draft.landContamination ? fieldId('landContaminationNote') : undefined}
               onChange={(e) => set('landContamination', e.target.checked)}
             />
             {t('step1.landContamination')}

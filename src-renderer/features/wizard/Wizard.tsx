@@ -1,7 +1,6 @@
 // The 5-step valuation wizard (DOMAIN.md "The 5-step wizard"): a header with the valuation's status
 // and actions, the step navigator, and the current step. The route's step is shown (a step is a
 // link); when the saved session stood elsewhere, a banner offers to continue there.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValuationEditable } from '../../../src-shared/contract/entities.ts';
 import { api } from '../../api/index.ts';
@@ -43,16 +42,8 @@ export function Wizard({ valuationId, step, focus }: { valuationId: string; step
   const reason = valuation ? readOnlyReason(valuation.status, role) : null;
   const readOnly = valuation ? reason !== null : null;
   const wizard = useWizardSession({ valuationId, readOnly, step });
-  const heading = useRef<HTMLHeadingElement>(null);
-  const shownStep = useRef(step);
-
-  // A new step gets the focus on its heading, so keyboard and screen-reader users start at its top —
-  // unless a link named the field to fix (a preflight item), which then gets it.
-  useEffect(() => {
-    if (shownStep.current === step) return;
-    shownStep.current = step;
-    if (!focus) heading.current?.focus();
-  }, [step, focus]);
+  // A link that names the field to fix (a preflight item) gets that field focused once the step shows
+  // it, after the shell focused the step's heading (app/screen-focus.ts).
   useFocusTarget(valuation && wizard.ready ? focus : undefined, () =>
     // The focus was given: the address goes back to the plain step, so a reload does not repeat it.
     window.history.replaceState(null, '', hrefOf({ name: 'valuation', id: valuationId, step })),
@@ -174,7 +165,8 @@ export function Wizard({ valuationId, step, focus }: { valuationId: string; step
       )}
       <ErrorText error={wizard.error} />
       <section className="wizard-step" aria-labelledby="wizard-step-title">
-        <h2 id="wizard-step-title" ref={heading} tabIndex={-1}>
+        {/* The app shell focuses this heading when the step changes (app/screen-focus.ts). */}
+        <h2 id="wizard-step-title" tabIndex={-1}>
           <span className="step-of">{t('wizard.stepOf', { step, total: 5 })}</span> {t(`wizard.steps.${step}`)}
         </h2>
         {content}
