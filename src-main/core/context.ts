@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../src-shared/contract/events.ts';
 import { AppError } from '../../src-shared/contract/errors.ts';
 import type { MembershipRole } from '../../src-shared/domain/enums.ts';
+import type { Decision } from '../../src-shared/domain/lifecycle.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import type { ServerClient } from './sync/server-client.ts';
 import type { Writer } from './store/writer.ts';
@@ -72,15 +73,15 @@ export interface SessionState {
 /** The signed-in user in the current organization, with the role the local copy of memberships gives. */
 export function requireActor(ctx: CoreContext): Actor {
   const session = ctx.state.get<SessionState>('session');
-  if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in, or continue offline as the last signed-in user.');
+  if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in, or continue offline as the last signed-in user.', { reason: 'SIGN_IN_REQUIRED' });
   const membership = ctx.db
     .prepare('SELECT role FROM memberships WHERE user_id = ? AND organization_id = ?')
     .get(session.userId, session.organizationId) as { role: MembershipRole } | undefined;
-  if (!membership) throw new AppError('FORBIDDEN', 'You are no longer a member of this organization.');
+  if (!membership) throw new AppError('FORBIDDEN', 'You are no longer a member of this organization.', { reason: 'NOT_A_MEMBER' });
   return { userId: session.userId, organizationId: session.organizationId, role: membership.role };
 }
 
 /** Refuses a decision of the domain rules as a typed error. */
-export function enforce(decision: { allowed: true } | { allowed: false; code: 'FORBIDDEN' | 'LIFECYCLE'; reason: string }): void {
-  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+export function enforce(decision: Decision): void {
+  if (!decision.allowed) throw new AppError(decision.code, decision.reason, { reason: decision.why });
 }

@@ -15,7 +15,7 @@ export interface DispatchLog {
  */
 export function createDispatch(handlers: HandlerMap, ctx: CoreContext, log: DispatchLog) {
   return async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
-    if (!isMethodName(method)) return fail({ code: 'VALIDATION', message: `Unknown method: ${String(method).slice(0, 100)}` });
+    if (!isMethodName(method)) return fail({ code: 'VALIDATION', message: `Unknown method: ${String(method).slice(0, 100)}`, details: { reason: 'UNEXPECTED' } });
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail(validationError(parsed.error));
@@ -33,13 +33,26 @@ function fail(error: AppErrorShape): Result<never> {
   return { ok: false, error };
 }
 
+/**
+ * The contract's refusal of an input, with each issue's zod code and bounds so the UI can say which
+ * field and what is wrong in the user's words ("the title is longer than 300 characters").
+ */
 function validationError(error: z.ZodError): AppErrorShape {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const issues = error.issues.map((issue) => {
+    const bounds = issue as { minimum?: unknown; maximum?: unknown };
+    return {
+      path: issue.path.join('.'),
+      code: issue.code,
+      message: issue.message,
+      ...(typeof bounds.maximum === 'number' || typeof bounds.maximum === 'bigint' ? { maximum: Number(bounds.maximum) } : {}),
+      ...(typeof bounds.minimum === 'number' || typeof bounds.minimum === 'bigint' ? { minimum: Number(bounds.minimum) } : {}),
+    };
+  });
   const first = issues[0];
   return {
     code: 'VALIDATION',
     message: first ? `${first.path || 'input'}: ${first.message}` : 'Invalid input',
-    details: { issues },
+    details: { reason: 'INVALID_INPUT', issues },
   };
 }
 
@@ -55,15 +68,15 @@ const BLOB_CODES: Record<BlobError['code'], AppErrorShape['code']> = {
 function toAppError(method: MethodName, error: unknown, log: DispatchLog): AppErrorShape {
   if (error instanceof AppError) return error.toShape();
   if (error instanceof BlobError) {
-    return { code: BLOB_CODES[error.code], message: error.message, details: { reason: error.code, ...error.details } };
+    return { code: BLOB_CODES[error.code], message: error.message, details: { ...error.details, reason: error.code === 'NOT_FOUND' ? 'FILE_NOT_FOUND' : error.code } };
   }
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'VALIDATION', message: 'The change breaks a rule of the data model.', details: { reason: sqliteCode } };
+    return { code: 'VALIDATION', message: 'The change breaks a rule of the data model.', details: { reason: 'DATA_RULE', sqlite: sqliteCode } };
   }
   if (typeof sqliteCode === 'string' && /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|CORRUPT|NOTADB)/.test(sqliteCode)) {
-    return { code: 'STORAGE', message: 'The local database could not be written.', details: { reason: sqliteCode } };
+    return { code: 'STORAGE', message: 'The local database could not be written.', details: { reason: 'DISK', sqlite: sqliteCode } };
   }
   log.error('unexpected error in core handler', { method, error: error instanceof Error ? error.stack : String(error) });
-  return { code: 'INTERNAL', message: 'Something went wrong; the details were logged.' };
+  return { code: 'INTERNAL', message: 'Something went wrong; the details were logged.', details: { reason: 'UNEXPECTED' } };
 }

@@ -204,7 +204,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch (error) {
       // dispatch turns every failure into a Result; this is a last resort.
       console.error('browser host: dispatch threw', error);
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; the details were logged.' } };
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; the details were logged.', details: { reason: 'UNEXPECTED' } } };
     }
   });
 

@@ -25,3 +25,10 @@ export function formatAgorot(agorot: number | null | undefined): string {
 export function blockParcel(block: string | null, parcel: string | null, subparcel: string | null): string {
   return [block, parcel, subparcel].filter(Boolean).join('/');
 }
+
+/** A file size as people read it: "61.2 MB", "820 KB", "900 B" (units are the same in both languages). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}

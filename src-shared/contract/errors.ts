@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorReason } from './error-reasons.ts';
 
 /** Every failure the core returns carries one of these codes, whatever the transport. */
 export const ERROR_CODES = [
@@ -21,18 +22,24 @@ export const appErrorSchema = z.object({
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
-/** Thrown inside the core; dispatch turns it into an AppErrorShape for the caller. */
+/** What every refusal carries: the reason a person is told (error-reasons.ts) and its sentence's parameters. */
+export type AppErrorDetails = { reason: ErrorReason } & Record<string, unknown>;
+
+/**
+ * Thrown inside the core; dispatch turns it into an AppErrorShape for the caller. The message is
+ * English for logs; what a user reads comes from details.reason through the renderer's catalog.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  readonly details: AppErrorDetails;
+  constructor(code: ErrorCode, message: string, details: AppErrorDetails) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
   }
   toShape(): AppErrorShape {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, details: this.details };
   }
 }
 

@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
 import { makeTabuPdf, TABU } from '../fixtures/tabu/make-tabu-pdf.ts';
+import { axeViolations } from './axe.ts';
 import { createStack, DEMO_APPRAISER_1, DEMO_PASSWORD, ROOT, signIn } from './harness.ts';
 import { poll, SYNC_TIMEOUT } from './ui.ts';
 
@@ -184,6 +185,13 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     const link = await shares.getByTestId('share-row').locator('input.share-url').inputValue();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/\S+$/);
     await shoot(page, 'he-6-signed-and-shared');
+    // The signed valuation's step 5 (seal, sealed file, share links) and step 3 read-only pass axe.
+    expect((await axeViolations(page)).map((v) => `${v.rule}: ${v.help}`), 'axe on the signed step 5').toEqual([]);
+    await page.getByTestId('wizard-step-3').click();
+    await poll(() => stepHeading(page, 3).isVisible()).toBe(true);
+    await poll(() => page.getByTestId('legal-facts').isVisible()).toBe(true);
+    expect(await page.getByTestId('legal-facts').getByLabel('גוש', { exact: true }).isDisabled()).toBe(true);
+    expect((await axeViolations(page)).map((v) => `${v.rule}: ${v.help}`), 'axe on the signed step 3').toEqual([]);
 
     // ── The recipient opens the link in a browser of their own and types the password ─────────
     const recipient = await stack.page(host, { viewport: { width: 900, height: 700 } });

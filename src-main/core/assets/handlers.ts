@@ -41,7 +41,7 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
     const actor = requireActor(ctx);
     const asset = getAsset(ctx, actor, id);
     getValuation(ctx, actor, asset.valuationId);
-    if (!(await ctx.blobs.has(asset.sha256))) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.');
+    if (!(await ctx.blobs.has(asset.sha256))) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.', { reason: 'FILE_NOT_DOWNLOADED' });
     return { path: await namedCopy(ctx, asset) };
   },
 
@@ -60,11 +60,11 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
          LIMIT 1`,
       )
       .get({ sha: sha256, org: actor.organizationId }) as { mime: string } | undefined;
-    if (!ref) throw new AppError('NOT_FOUND', 'No such file in this organization.');
+    if (!ref) throw new AppError('NOT_FOUND', 'No such file in this organization.', { reason: 'FILE_NOT_FOUND' });
     const path = ctx.blobs.path(sha256);
     const size = await stat(path).then((s) => s.size, () => null);
-    if (size === null) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.');
-    if (size > FILES_READ_MAX_BYTES) throw new AppError('VALIDATION', 'The file is too large to read this way; open it instead.');
+    if (size === null) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.', { reason: 'FILE_NOT_DOWNLOADED' });
+    if (size > FILES_READ_MAX_BYTES) throw new AppError('VALIDATION', 'The file is too large to read this way; open it instead.', { reason: 'FILE_TOO_LARGE_TO_READ' });
     return { mimeType: ref.mime, bytesBase64: (await readFile(path)).toString('base64') };
   },
 };

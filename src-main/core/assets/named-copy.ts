@@ -22,7 +22,7 @@ export interface CopiedAsset {
  * whatever a colleague's row says — the system opens a file by its extension.
  */
 export function copyName(asset: Pick<CopiedAsset, 'assetType' | 'fileName'>): string {
-  if (!isGeneratedFileType(asset.assetType)) throw new AppError('VALIDATION', 'This kind of file cannot be opened from here.');
+  if (!isGeneratedFileType(asset.assetType)) throw new AppError('VALIDATION', 'This kind of file cannot be opened from here.', { reason: 'FILE_KIND_NOT_OPENABLE' });
   const { ext } = GENERATED_FILE_TYPES[asset.assetType];
   const name = safeDisplayName(asset.fileName);
   const dot = name.lastIndexOf('.');

@@ -78,7 +78,7 @@ function classify(found: FileTypeResult | undefined, head: Uint8Array, declaredN
   if (found) {
     const allowed = ALLOWED[found.mime];
     if (allowed) return { mime: found.mime, ext: found.ext, kind: allowed.kind };
-    throw notAllowed(declaredName, FOUND[found.ext] ?? `a ${found.ext.toUpperCase()} file (${found.mime})`, found);
+    throw notAllowed(declaredName, FOUND[found.ext] ?? `a ${found.ext.toUpperCase()} file (${found.mime})`, found, foundKindOf(found.ext));
   }
   // CSV and JSON have no magic bytes: accept text, in any single-byte or UTF-8 encoding, named .csv or .json.
   const text = head.length > 0 && looksLikeText(head);
@@ -86,7 +86,7 @@ function classify(found: FileTypeResult | undefined, head: Uint8Array, declaredN
   const textType = text && !script ? TEXT_FILE_TYPES.find((t) => t.ext === extensionOf(declaredName)) : undefined;
   if (textType) return { mime: textType.mime, ext: textType.ext, kind: 'document' };
   const what = head.length === 0 ? 'empty' : script ? 'a script' : text ? 'plain text' : 'unrecognized binary data';
-  throw notAllowed(declaredName, what, undefined);
+  throw notAllowed(declaredName, what, undefined, head.length === 0 ? 'EMPTY' : script ? 'SCRIPT' : text ? 'TEXT' : 'UNKNOWN');
 }
 
 /**
@@ -103,13 +103,25 @@ function looksLikeText(head: Uint8Array): boolean {
   return controls * 100 <= head.length;
 }
 
-function notAllowed(declaredName: string, found: string, detected: FileTypeResult | undefined): BlobError {
+/** What a refused file really is, as a code the UI words ("it is a program"). */
+type FoundKind = 'PROGRAM' | 'SCRIPT' | 'TEXT' | 'EMPTY' | 'ARCHIVE' | 'MACRO_DOCUMENT' | 'OTHER' | 'UNKNOWN';
+
+function foundKindOf(ext: string): FoundKind {
+  if (ext === 'exe' || ext === 'elf' || ext === 'macho' || ext === 'msi' || ext === 'dll') return 'PROGRAM';
+  if (ext === 'zip' || ext === 'rar' || ext === '7z' || ext === 'gz' || ext === 'tar') return 'ARCHIVE';
+  if (ext === 'docm' || ext === 'xlsm') return 'MACRO_DOCUMENT';
+  return 'OTHER';
+}
+
+function notAllowed(declaredName: string, found: string, detected: FileTypeResult | undefined, foundKind: FoundKind): BlobError {
   const name = safeDisplayName(declaredName);
   const claimed = CLAIMS[extensionOf(declaredName)];
   const subject = claimed ? `The file '${name}' is not ${claimed}` : `The file '${name}' is not an allowed type`;
   return new BlobError('TYPE_NOT_ALLOWED', `${subject}: its content is ${found}. Allowed: ${ALLOWED_LIST}.`, {
     declaredName: name,
     claimed: claimed ?? null,
+    claimedExt: claimed ? extensionOf(declaredName) : null,
+    foundKind,
     detectedMime: detected?.mime ?? null,
     detectedExt: detected?.ext ?? null,
   });

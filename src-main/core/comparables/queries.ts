@@ -19,7 +19,7 @@ export function toComparable(raw: Record<string, unknown>): ComparableEntity {
 
 export function getComparable(ctx: CoreContext, actor: Actor, id: string): ComparableEntity {
   const raw = ctx.db.prepare(`${SELECT} WHERE c.id = ? AND c.organization_id = ?`).get(id, actor.organizationId) as Record<string, unknown> | undefined;
-  if (!raw) throw new AppError('NOT_FOUND', 'No such comparable in this organization.', { id });
+  if (!raw) throw new AppError('NOT_FOUND', 'No such comparable in this organization.', { reason: 'COMPARABLE_NOT_FOUND', id });
   return toComparable(raw);
 }
 

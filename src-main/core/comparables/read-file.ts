@@ -40,7 +40,7 @@ async function bytesOf(source: z.output<typeof fileSource>, fileName: string): P
     return await readFile(source.path);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('STORAGE', `The file '${safeDisplayName(fileName)}' could not be read.`, { reason: (error as { code?: string }).code ?? 'IO' });
+    throw new AppError('STORAGE', `The file '${safeDisplayName(fileName)}' could not be read.`, { reason: 'IO', errno: (error as { code?: string }).code ?? null, fileName: safeDisplayName(fileName) });
   }
 }
 
@@ -63,7 +63,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Comparable
     });
   }
   const sheet = sheets.find((s) => s.data.some((row) => row.some((cell) => cellText(cell).trim() !== ''))) ?? sheets[0];
-  if (!sheet) throw new AppError('VALIDATION', `The workbook '${safeDisplayName(fileName)}' has no worksheet.`);
+  if (!sheet) throw new AppError('VALIDATION', `The workbook '${safeDisplayName(fileName)}' has no worksheet.`, { reason: 'NO_WORKSHEET', fileName: safeDisplayName(fileName) });
   const rows = sheet.data.map((row) => row.map(cellText));
   return { format: 'xlsx', encoding: null, sheet: sheet.sheet, rows };
 }

@@ -27,7 +27,7 @@ function toDocument(raw: Record<string, unknown>): DocumentEntity {
   return { ...toEntity<Omit<DocumentEntity, 'syncState'>>('documents', raw), syncState: raw.sync_state as DocumentEntity['syncState'] };
 }
 
-const documents = valuationRows({ select: SELECT_DOCUMENT, alias: 'd', noun: 'document', toEntity: toDocument });
+const documents = valuationRows({ select: SELECT_DOCUMENT, alias: 'd', noun: 'document', notFound: 'DOCUMENT_NOT_FOUND', toEntity: toDocument });
 const getDocument = documents.get;
 /** The document and its valuation, refusing when the valuation can no longer change. */
 const editableDocument = documents.editable;
@@ -38,7 +38,7 @@ export const documentHandlers: HandlerMap<Methods> = {
     const actor = requireActor(ctx);
     enforce(canEdit(getValuation(ctx, actor, valuationId).status, actor.role));
     const replaced = replacesId ? editableDocument(ctx, actor, replacesId) : null;
-    if (replaced && replaced.valuationId !== valuationId) throw new AppError('VALIDATION', 'That document belongs to another valuation.');
+    if (replaced && replaced.valuationId !== valuationId) throw new AppError('VALIDATION', 'That document belongs to another valuation.', { reason: 'DOCUMENT_OF_ANOTHER_VALUATION' });
     const blob = await ctx.blobs.put(toBlobSource(source), fileName);
 
     return withStoredFiles(ctx, [blob.sha256], () => {

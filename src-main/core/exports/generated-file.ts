@@ -70,6 +70,6 @@ export function getAsset(ctx: CoreContext, actor: Actor, id: string): AssetEntit
   const raw = ctx.db
     .prepare(`SELECT a.*, ${rowSyncStateSql('assets', 'a.id', 'a.server_version')} AS sync_state FROM assets a WHERE a.id = ? AND a.organization_id = ?`)
     .get(id, actor.organizationId) as Record<string, unknown> | undefined;
-  if (!raw) throw new AppError('NOT_FOUND', 'No such file.', { id });
+  if (!raw) throw new AppError('NOT_FOUND', 'No such file.', { reason: 'FILE_NOT_FOUND', id });
   return { ...toEntity<Omit<AssetEntity, 'syncState'>>('assets', raw), syncState: raw.sync_state as AssetEntity['syncState'] };
 }

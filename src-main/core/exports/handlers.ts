@@ -15,12 +15,12 @@ type Format = 'PDF' | 'DOCX' | 'CSV' | 'JSON';
 
 /** The report printed to PDF; UNAVAILABLE where this session has no printer. */
 export async function printReport(ctx: CoreContext, actor: Actor, valuationId: string): Promise<Uint8Array> {
-  if (!ctx.printPdf) throw new AppError('UNAVAILABLE', 'Reports cannot be printed to PDF in this session.');
+  if (!ctx.printPdf) throw new AppError('UNAVAILABLE', 'Reports cannot be printed to PDF in this session.', { reason: 'PRINT_UNAVAILABLE' });
   const html = await buildReportHtml(ctx, actor, valuationId);
   try {
     return await ctx.printPdf(html);
   } catch (error) {
-    throw new AppError('UNAVAILABLE', 'The report could not be printed to PDF; try again.', { reason: error instanceof Error ? error.message : String(error) });
+    throw new AppError('UNAVAILABLE', 'The report could not be printed to PDF; try again.', { reason: 'PRINT_FAILED', cause: error instanceof Error ? error.message : String(error) });
   }
 }
 

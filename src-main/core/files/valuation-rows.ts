@@ -15,13 +15,15 @@ export function valuationRows<T extends { valuationId: string }>(options: {
   select: string;
   alias: string;
   noun: string;
+  /** The reason a missing row is refused with. */
+  notFound: 'DOCUMENT_NOT_FOUND' | 'IMAGE_NOT_FOUND';
   toEntity(raw: Record<string, unknown>): T;
 }) {
   const get = (ctx: CoreContext, actor: Actor, id: string): T => {
     const raw = ctx.db
       .prepare(`${options.select} WHERE ${options.alias}.id = ? AND ${options.alias}.organization_id = ?`)
       .get(id, actor.organizationId) as Record<string, unknown> | undefined;
-    if (!raw) throw new AppError('NOT_FOUND', `No such ${options.noun}.`, { id });
+    if (!raw) throw new AppError('NOT_FOUND', `No such ${options.noun}.`, { reason: options.notFound, id });
     getValuation(ctx, actor, String(raw.valuation_id));
     return options.toEntity(raw);
   };

@@ -26,7 +26,7 @@ function toImage(raw: Record<string, unknown>): ImageEntity {
   };
 }
 
-const images = valuationRows({ select: SELECT_IMAGE, alias: 'i', noun: 'image', toEntity: toImage });
+const images = valuationRows({ select: SELECT_IMAGE, alias: 'i', noun: 'image', notFound: 'IMAGE_NOT_FOUND', toEntity: toImage });
 const getImage = images.get;
 const editableImage = images.editable;
 const activity = valuationRowActivity('image');

@@ -13,6 +13,8 @@ export function enforcePreflight(ctx: CoreContext, actor: Actor, valuationId: st
   const count = check.blocking.length;
   const message = count === 1 ? '1 required item is missing; see the preflight.' : `${count} required items are missing; see the preflight.`;
   throw new AppError('LIFECYCLE', message, {
+    reason: 'PREFLIGHT_BLOCKS',
+    count,
     target,
     issues: check.blocking.map(({ code, field, messageKey, params }) => ({ code, field, messageKey, params })),
   });

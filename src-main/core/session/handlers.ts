@@ -38,7 +38,7 @@ export function currentSession(ctx: CoreContext): SessionInfo {
 function begin(ctx: CoreContext, userId: string, offline: boolean, preferredOrganization?: string): SessionInfo {
   const list = memberships(ctx, userId);
   const organizationId = list.find((m) => m.organizationId === preferredOrganization)?.organizationId ?? list[0]?.organizationId;
-  if (!organizationId) throw new AppError('FORBIDDEN', 'This user is not a member of any organization.');
+  if (!organizationId) throw new AppError('FORBIDDEN', 'This user is not a member of any organization.', { reason: 'NO_ORGANIZATION' });
   ctx.state.set('session', { userId, organizationId, offline } satisfies SessionState);
   ctx.state.set('lastSession', { userId, organizationId });
   return currentSession(ctx);
@@ -48,7 +48,7 @@ export const sessionHandlers: HandlerMap<Methods> = {
   'session.current': (_input, ctx) => currentSession(ctx),
 
   'session.signIn': async ({ email, password }, ctx) => {
-    if (!ctx.auth) throw new AppError('UNAVAILABLE', 'No sync server is configured; continue offline or set the server in settings.');
+    if (!ctx.auth) throw new AppError('UNAVAILABLE', 'No sync server is configured; continue offline or set the server in settings.', { reason: 'NO_SERVER_CONFIGURED' });
     const signedIn = await ctx.auth.signIn(email, password);
     const now = ctx.now();
     ctx.db.transaction(() => {
@@ -77,15 +77,15 @@ export const sessionHandlers: HandlerMap<Methods> = {
 
   'session.continueOffline': (_input, ctx) => {
     const last = ctx.state.get<{ userId: string; organizationId: string }>('lastSession');
-    if (!last) throw new AppError('UNAUTHENTICATED', 'Nobody has signed in on this computer yet; sign in once while online.');
+    if (!last) throw new AppError('UNAUTHENTICATED', 'Nobody has signed in on this computer yet; sign in once while online.', { reason: 'NO_OFFLINE_USER' });
     return begin(ctx, last.userId, true, last.organizationId);
   },
 
   'session.switchOrganization': ({ organizationId }, ctx) => {
     const session = ctx.state.get<SessionState>('session');
-    if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+    if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in first.', { reason: 'SIGN_IN_REQUIRED' });
     if (!memberships(ctx, session.userId).some((m) => m.organizationId === organizationId)) {
-      throw new AppError('FORBIDDEN', 'You are not a member of that organization.');
+      throw new AppError('FORBIDDEN', 'You are not a member of that organization.', { reason: 'NOT_A_MEMBER' });
     }
     ctx.state.set('session', { ...session, organizationId } satisfies SessionState);
     ctx.state.set('lastSession', { userId: session.userId, organizationId });

@@ -80,7 +80,7 @@ function storeSettings(
   const { report, ...device } = changes;
   const lockedChanged = Object.keys(device).filter((key) => key in (policy?.values ?? {}));
   if (lockedChanged.length) {
-    throw new AppError('FORBIDDEN', `Set by your organization's IT policy: ${lockedChanged.join(', ')}.`, { locked: lockedChanged });
+    throw new AppError('FORBIDDEN', `Set by your organization's IT policy: ${lockedChanged.join(', ')}.`, { reason: 'POLICY_LOCKED', locked: lockedChanged });
   }
   // The branding is the session's organization's and user's: without a session it has no owner.
   const actor = report ? (brandingOwner ?? requireActor(ctx)) : null;

@@ -21,7 +21,7 @@ async function sourceBytes(source: z.output<typeof fileSource>): Promise<Buffer>
     return bytes;
   }
   const size = await stat(source.path).then((s) => s.size, () => null);
-  if (size === null) throw new AppError('STORAGE', 'The image file could not be read.');
+  if (size === null) throw new AppError('STORAGE', 'The image file could not be read.', { reason: 'IO' });
   if (size > MAX_SOURCE_BYTES) throw tooLarge();
   return readFile(source.path);
 }
@@ -37,6 +37,6 @@ export async function reportImageDataUrl(source: z.output<typeof fileSource>): P
   }
   const png = await sharp(bytes).rotate().resize({ width: MAX_WIDTH, height: MAX_HEIGHT, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
   const dataUrl = `data:image/png;base64,${png.toString('base64')}`;
-  if (!imageDataUrl.safeParse(dataUrl).success) throw new AppError('VALIDATION', 'The image is too detailed to keep; use a simpler one.');
+  if (!imageDataUrl.safeParse(dataUrl).success) throw new AppError('VALIDATION', 'The image is too detailed to keep; use a simpler one.', { reason: 'IMAGE_TOO_DETAILED' });
   return dataUrl;
 }

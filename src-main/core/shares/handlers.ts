@@ -11,7 +11,7 @@ type Methods = 'shares.create' | 'shares.list' | 'shares.revoke';
 /** The signed-in office user; client viewers see reports but do not hand out links to them. */
 function officeActor(ctx: CoreContext): Actor {
   const actor = requireActor(ctx);
-  if (actor.role === 'CLIENT_VIEWER') throw new AppError('FORBIDDEN', 'A client viewer cannot create, list or revoke share links.');
+  if (actor.role === 'CLIENT_VIEWER') throw new AppError('FORBIDDEN', 'A client viewer cannot create, list or revoke share links.', { reason: 'READ_ONLY_ROLE' });
   return actor;
 }
 
@@ -20,9 +20,9 @@ function requireUploadedReport(ctx: CoreContext, actor: Actor, assetId: string):
   const asset = ctx.db.prepare('SELECT server_version FROM assets WHERE id = ? AND organization_id = ?').get(assetId, actor.organizationId) as
     | { server_version: number }
     | undefined;
-  if (!asset) throw new AppError('NOT_FOUND', 'No such report in this organization.', { id: assetId });
+  if (!asset) throw new AppError('NOT_FOUND', 'No such report in this organization.', { reason: 'REPORT_NOT_FOUND', id: assetId });
   if (asset.server_version === 0) {
-    throw new AppError('CONFLICT', 'This report has not reached the server yet: let sync finish, then share it.', { id: assetId });
+    throw new AppError('CONFLICT', 'This report has not reached the server yet: let sync finish, then share it.', { reason: 'SHARE_NOT_ON_SERVER', id: assetId });
   }
 }
 

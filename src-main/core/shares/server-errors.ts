@@ -1,10 +1,11 @@
 // The sync server's refusals of share-link calls, as the core's typed errors.
+import { serverReason } from '../../../src-shared/contract/error-reasons.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import { SyncHttpError } from '../sync/server-client.ts';
 
 /** Share links live on the server: when it cannot answer, nothing can be created or revoked. */
 export function noServer(): AppError {
-  return new AppError('UNAVAILABLE', 'No sync server is configured: share links are created and served by the server. Set its address in settings.');
+  return new AppError('UNAVAILABLE', 'No sync server is configured: share links are created and served by the server. Set its address in settings.', { reason: 'NO_SERVER_CONFIGURED' });
 }
 
 /** Whether the server simply could not answer (offline, down, busy, signed out), as opposed to refusing. */
@@ -27,12 +28,12 @@ export function shareError(error: unknown): unknown {
 }
 
 function toAppError(error: SyncHttpError): AppError {
-  const details = { reason: error.code, status: error.status };
+  const details = { reason: serverReason(error.code), status: error.status };
   if (error.transient) {
-    return new AppError('UNAVAILABLE', `The sync server cannot be reached right now, and share links need it. ${error.message}`, details);
+    return new AppError('UNAVAILABLE', `The sync server cannot be reached right now, and share links need it. ${error.message}`, { ...details, reason: 'SERVER_UNREACHABLE' });
   }
   if (isMissingRoute(error)) {
-    return new AppError('UNAVAILABLE', 'This sync server does not offer share links yet; it needs to be updated.', details);
+    return new AppError('UNAVAILABLE', 'This sync server does not offer share links yet; it needs to be updated.', { ...details, reason: 'SERVER_TOO_OLD' });
   }
   switch (error.status) {
     case 401:

@@ -54,7 +54,7 @@ export const signingHandlers: HandlerMap<'valuations.sign' | 'valuations.revise'
     // not sealed. Checked with no await before the write, so nothing can slip in between.
     const after = mustBeSignable(ctx, actor, id);
     if (after.updatedAt !== before.updatedAt || printedFromVersion(ctx, id) !== printedFrom) {
-      throw new AppError('CONFLICT', 'The valuation changed while its report was being printed; sign again.');
+      throw new AppError('CONFLICT', 'The valuation changed while its report was being printed; sign again.', { reason: 'CHANGED_WHILE_PRINTING' });
     }
     const sha256 = stored.change.values.sha256 as string;
     ctx.writer.write(actor, [
@@ -79,7 +79,7 @@ export const signingHandlers: HandlerMap<'valuations.sign' | 'valuations.revise'
     const actor = requireActor(ctx);
     enforce(canWrite(actor.role));
     const signed = getValuation(ctx, actor, id);
-    if (signed.status !== 'SIGNED') throw new AppError('LIFECYCLE', 'Only a signed valuation is revised; edit this one directly.');
+    if (signed.status !== 'SIGNED') throw new AppError('LIFECYCLE', 'Only a signed valuation is revised; edit this one directly.', { reason: 'REVISE_SIGNED_ONLY' });
     const { revisionId, changes } = revisionChanges(ctx, actor, id);
     ctx.writer.write(actor, changes);
     ctx.emit('data.changed', { tables: ['valuations', 'documents', 'images', 'activity_logs'], ids: [revisionId] });

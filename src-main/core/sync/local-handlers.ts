@@ -93,8 +93,8 @@ export function syncLocalHandlers(engine: SyncEngineControl): HandlerMap<Methods
         .get(id, actor.organizationId) as
         | { table_name: string; row_id: string; field: string; local_value: string | null; server_value: string | null; winner: 'LOCAL' | 'SERVER' }
         | undefined;
-      if (!conflict) throw new AppError('NOT_FOUND', 'No such open conflict.', { id });
-      if (!isSyncedTable(conflict.table_name)) throw new AppError('INTERNAL', `conflict on unknown table ${conflict.table_name}`);
+      if (!conflict) throw new AppError('NOT_FOUND', 'No such open conflict.', { reason: 'CONFLICT_NOT_FOUND', id });
+      if (!isSyncedTable(conflict.table_name)) throw new AppError('INTERNAL', `conflict on unknown table ${conflict.table_name}`, { reason: 'UNEXPECTED' });
       const chosen =
         choice === 'CUSTOM' ? value : JSON.parse((choice === 'LOCAL' ? conflict.local_value : conflict.server_value) ?? 'null');
       const row = ctx.db.prepare(`SELECT "${conflict.field}" AS v FROM "${conflict.table_name}" WHERE id = ?`).get(conflict.row_id) as
@@ -142,11 +142,11 @@ export function syncLocalHandlers(engine: SyncEngineControl): HandlerMap<Methods
       const rejection = ctx.db
         .prepare("SELECT * FROM sync_rejections WHERE id = ? AND organization_id = ? AND status = 'OPEN'")
         .get(id, actor.organizationId) as { table_name: string; row_id: string; operation: 'insert' | 'update' | 'delete'; changes: string } | undefined;
-      if (!rejection) throw new AppError('NOT_FOUND', 'No such rejected change.', { id });
-      if (!isSyncedTable(rejection.table_name)) throw new AppError('INTERNAL', `rejection on unknown table ${rejection.table_name}`);
+      if (!rejection) throw new AppError('NOT_FOUND', 'No such rejected change.', { reason: 'REJECTION_NOT_FOUND', id });
+      if (!isSyncedTable(rejection.table_name)) throw new AppError('INTERNAL', `rejection on unknown table ${rejection.table_name}`, { reason: 'UNEXPECTED' });
       const exists = ctx.db.prepare(`SELECT 1 FROM "${rejection.table_name}" WHERE id = ?`).get(rejection.row_id);
       // An insert whose row is still here, or an update/delete of a row that still exists, is sent again.
-      if (!exists && rejection.operation !== 'insert') throw new AppError('CONFLICT', 'The row no longer exists; discard this change.');
+      if (!exists && rejection.operation !== 'insert') throw new AppError('CONFLICT', 'The row no longer exists; discard this change.', { reason: 'ROW_GONE' });
       ctx.db.transaction(() => {
         ctx.db.prepare("UPDATE sync_rejections SET status = 'RETRIED' WHERE id = ?").run(id);
         ctx.writer.write(actor, [
@@ -172,7 +172,7 @@ export function syncLocalHandlers(engine: SyncEngineControl): HandlerMap<Methods
       const result = ctx.db
         .prepare("UPDATE sync_rejections SET status = 'DISCARDED' WHERE id = ? AND organization_id = ? AND status = 'OPEN'")
         .run(id, actor.organizationId);
-      if (result.changes === 0) throw new AppError('NOT_FOUND', 'No such rejected change.', { id });
+      if (result.changes === 0) throw new AppError('NOT_FOUND', 'No such rejected change.', { reason: 'REJECTION_NOT_FOUND', id });
       // Nothing to undo here: when the server refused the change it sent its own row back, and that
       // row replaced the local one then.
       publish(ctx);

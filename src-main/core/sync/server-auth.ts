@@ -1,4 +1,5 @@
 import { platform } from 'node:os';
+import { serverReason } from '../../../src-shared/contract/error-reasons.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { AuthClient } from '../context.ts';
 import { SyncHttpError, type ServerClient } from './server-client.ts';
@@ -12,8 +13,8 @@ export function serverAuth(client: ServerClient, deviceId: string, deviceName: s
         return { user: tokens.user, memberships: tokens.memberships };
       } catch (error) {
         if (!(error instanceof SyncHttpError)) throw error;
-        if (error.transient) throw new AppError('UNAVAILABLE', `${error.message} You can continue offline as the last signed-in user.`);
-        throw new AppError(error.status === 403 ? 'FORBIDDEN' : 'UNAUTHENTICATED', error.message, { reason: error.code });
+        if (error.transient) throw new AppError('UNAVAILABLE', `${error.message} You can continue offline as the last signed-in user.`, { reason: 'SERVER_UNREACHABLE' });
+        throw new AppError(error.status === 403 ? 'FORBIDDEN' : 'UNAUTHENTICATED', error.message, { reason: serverReason(error.code) });
       }
     },
   };

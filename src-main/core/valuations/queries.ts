@@ -57,7 +57,7 @@ export function getValuation(ctx: CoreContext, actor: Actor, id: string): Valuat
     )
     .get(id, actor.organizationId) as Record<string, unknown> | undefined;
   if (!raw || (actor.role === 'CLIENT_VIEWER' && !['READY', 'SIGNED'].includes(String(raw.status)))) {
-    throw new AppError('NOT_FOUND', 'No such valuation in this organization.', { id });
+    throw new AppError('NOT_FOUND', 'No such valuation in this organization.', { reason: 'VALUATION_NOT_FOUND', id });
   }
   return { ...toEntity<Omit<Valuation, 'syncState'>>('valuations', raw), syncState: raw.sync_state as Valuation['syncState'] };
 }

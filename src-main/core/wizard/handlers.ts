@@ -16,13 +16,13 @@ function getSession(ctx: CoreContext, actor: Actor, id: string): WizardSession {
   const raw = ctx.db
     .prepare('SELECT * FROM valuation_sessions WHERE id = ? AND organization_id = ? AND user_id = ?')
     .get(id, actor.organizationId, actor.userId) as Record<string, unknown> | undefined;
-  if (!raw) throw new AppError('NOT_FOUND', 'No such wizard session.', { id });
+  if (!raw) throw new AppError('NOT_FOUND', 'No such wizard session.', { reason: 'WIZARD_SESSION_NOT_FOUND', id });
   return toEntity<WizardSession>('valuation_sessions', raw);
 }
 
 function requireActive(ctx: CoreContext, session: WizardSession & { expiresAt?: string | null }): void {
-  if (session.status !== 'ACTIVE') throw new AppError('LIFECYCLE', `This wizard session is ${session.status.toLowerCase()}.`);
-  if (session.expiresAt && session.expiresAt <= ctx.now()) throw new AppError('LIFECYCLE', 'This wizard session has expired; start a new one.');
+  if (session.status !== 'ACTIVE') throw new AppError('LIFECYCLE', `This wizard session is ${session.status.toLowerCase()}.`, { reason: 'WIZARD_SESSION_CLOSED' });
+  if (session.expiresAt && session.expiresAt <= ctx.now()) throw new AppError('LIFECYCLE', 'This wizard session has expired; start a new one.', { reason: 'WIZARD_SESSION_EXPIRED' });
 }
 
 function requireEditableValuation(ctx: CoreContext, actor: Actor, valuationId: string | null) {
