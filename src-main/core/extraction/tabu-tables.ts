@@ -67,48 +67,87 @@ function joinItems(items: readonly TextCell[], size: number): string {
   return text.trim();
 }
 
-interface TitleMatch {
-  schema: TableSchema;
-  columns: { schema: ColumnSchema; left: number; right: number }[];
+interface TitleColumn {
+  schema: ColumnSchema;
+  left: number;
+  right: number;
+  /** Only part of the title is on this line (a title wrapped onto the line above or below): the rest, by letters. */
+  missing?: string;
 }
 
-/** The columns of `schema` whose titles make up the whole line, or null. */
+interface TitleMatch {
+  schema: TableSchema;
+  columns: TitleColumn[];
+}
+
+/** A column whose title's letters are `key`, or (fragment) whose title starts or ends with them. */
+function columnFor(schema: TableSchema, used: ReadonlySet<string>, key: string, fragment: boolean): { column: ColumnSchema; missing?: string } | null {
+  for (const column of schema.columns) {
+    if (used.has(column.key)) continue;
+    for (const title of column.titles.map(titleKey)) {
+      if (!fragment && title === key) return { column };
+      if (fragment && key.length >= 2 && title !== key && title.startsWith(key)) return { column, missing: title.slice(key.length) };
+      if (fragment && key.length >= 2 && title !== key && title.endsWith(key)) return { column, missing: title.slice(0, title.length - key.length) };
+    }
+  }
+  return null;
+}
+
+/**
+ * The columns of `schema` whose titles make up the whole line, or null. A title may be wrapped, its
+ * other part on the line above or below (a narrow column): at most one such fragment per two titles.
+ */
 function matchTitles(line: BodyLine, schema: TableSchema): TitleMatch | null {
-  const columns: TitleMatch['columns'] = [];
+  const columns: TitleColumn[] = [];
   const used = new Set<string>();
   let i = 0;
   while (i < line.items.length) {
-    let matched = false;
-    for (let k = Math.min(MAX_TITLE_ITEMS, line.items.length - i); k >= 1 && !matched; k--) {
-      const items = line.items.slice(i, i + k);
-      const key = titleKey(items.map((item) => item.text).join(''));
-      if (key === '') break;
-      const column = schema.columns.find((c) => !used.has(c.key) && c.titles.some((title) => titleKey(title) === key));
-      if (column) {
-        used.add(column.key);
-        columns.push({ schema: column, left: Math.min(...items.map((it) => it.left)), right: Math.max(...items.map((it) => it.right)) });
-        i += k;
-        matched = true;
+    let found: { column: ColumnSchema; missing?: string; k: number } | null = null;
+    for (const fragment of [false, true]) {
+      for (let k = Math.min(MAX_TITLE_ITEMS, line.items.length - i); k >= 1 && !found; k--) {
+        const key = titleKey(line.items.slice(i, i + k).map((item) => item.text).join(''));
+        if (key === '') break;
+        const match = columnFor(schema, used, key, fragment);
+        if (match) found = { ...match, k };
       }
+      if (found) break;
     }
-    if (!matched) {
+    if (found) {
+      const run = line.items.slice(i, i + found.k);
+      used.add(found.column.key);
+      columns.push({ schema: found.column, left: Math.min(...run.map((it) => it.left)), right: Math.max(...run.map((it) => it.right)), ...(found.missing ? { missing: found.missing } : {}) });
+      i += found.k;
+    } else {
       if (titleKey(line.items[i]?.text ?? '') !== '') return null; // a word that is no title: not a title row
       i++;
     }
   }
+  const whole = columns.filter((c) => !c.missing).length;
   const needed = Math.min(2, schema.columns.length);
-  return columns.length >= needed ? { schema, columns } : null;
+  return whole >= needed && columns.length - whole <= whole / 2 ? { schema, columns } : null;
+}
+
+/** Whether `line` holds nothing but the missing parts of the wrapped titles, each under its column. */
+function isTitleTail(line: BodyLine, match: TitleMatch): boolean {
+  const fragments = match.columns.filter((c) => c.missing);
+  if (!fragments.length || !line.items.length) return false;
+  const tolerance = line.size;
+  const keys = new Map<TitleColumn, string>();
+  for (const item of line.items) {
+    const column = fragments.find((c) => item.right <= c.right + tolerance && item.left >= c.left - 4 * tolerance);
+    if (!column) return false;
+    keys.set(column, (keys.get(column) ?? '') + titleKey(item.text));
+  }
+  return [...keys].every(([column, key]) => key === column.missing);
 }
 
 /** The table a title row opens: the schema matching most of its columns (all of them, at best). */
 function titleRow(line: BodyLine): TitleMatch | null {
+  const score = (m: TitleMatch) => m.columns.filter((c) => !c.missing).length + (m.columns.length === m.schema.columns.length ? 0.5 : 0);
   let best: TitleMatch | null = null;
   for (const schema of TABLES) {
     const match = matchTitles(line, schema);
-    if (!match) continue;
-    const score = match.columns.length + (match.columns.length === schema.columns.length ? 0.5 : 0);
-    const bestScore = best ? best.columns.length + (best.columns.length === best.schema.columns.length ? 0.5 : 0) : -1;
-    if (score > bestScore) best = match;
+    if (match && (!best || score(match) > score(best))) best = match;
   }
   return best;
 }
@@ -169,11 +208,13 @@ function assign(line: BodyLine, columns: readonly Column[]): Map<string, Cell> {
 
 class OpenTable {
   readonly table: Table;
+  readonly titles: TitleMatch;
   readonly columns: Column[];
   last: BodyLine;
 
   constructor(match: TitleMatch, section: SectionKey | null, line: BodyLine) {
     this.table = { schema: match.schema, section, page: line.page, rows: [] };
+    this.titles = match;
     this.columns = columnRanges(match, line.size);
     this.last = line;
   }
@@ -228,16 +269,20 @@ export function readBody(body: readonly BodyLine[]): BodyEvent[] {
       events.push({ type: 'section', section, page: line.page });
       continue;
     }
+    if (open && open.table.rows.length === 0 && isTitleTail(line, open.titles)) continue;
     const titles = titleRow(line);
     if (titles) {
       close();
+      // The other part of a wrapped title printed on the line above (titles sit on their cells' bottom).
+      const above = events.at(-1);
+      if (above?.type === 'free' && above.line.page === line.page && line.y - above.line.y <= 1.8 * line.size && isTitleTail(above.line, titles)) events.pop();
       open = new OpenTable(titles, section, line);
       // A table of another section means that section's title was not seen (on a page that was lost):
       // the table keeps the section it was found in (and is trusted less); what follows belongs to its own.
       if (titles.schema.section && titles.schema.section !== section && titles.schema.kind !== 'share') section = titles.schema.section;
       continue;
     }
-    if (open && (open as OpenTable).take(line)) continue;
+    if (open && open.take(line)) continue;
     close();
     events.push({ type: 'free', line, section });
   }

@@ -137,3 +137,23 @@ describe('a section that cannot be read', () => {
     expect(parsed.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['HEADER_MISMATCH', 'EXTRACT_INCOMPLETE']));
   });
 });
+
+describe('a layout it cannot read', () => {
+  it('a producer drawing each row of the body as one string: sections reported unread, no value guessed', () => {
+    const pages = (pagesOf.get('condo-tel-aviv-two-owners-mortgage') ?? []).map((page) => {
+      const place = page.lines.findIndex((line) => /גוש\s*:?\s*\d/.test(line.text));
+      const items: TextItem[] = page.lines.flatMap((line, i) =>
+        i <= place
+          ? line.items.map((item) => ({ ...item, y: line.y, size: line.size }))
+          : [{ text: line.items.map((item) => item.text).join(' '), left: Math.min(...line.items.map((it) => it.left)), right: Math.max(...line.items.map((it) => it.right)), y: line.y, size: line.size }],
+      );
+      return { ...page, lines: buildLines(items, page.page) };
+    });
+    const parsed = parseTabu(pages, 'x.pdf');
+    const s = score('one-string rows', readGolden('condo-tel-aviv-two-owners-mortgage'), { ...result('condo-tel-aviv-two-owners-mortgage'), sections: parsed.sections, warnings: parsed.warnings });
+    expect(s.wrong).toEqual([]);
+    expect(parsed.sections.identification?.block?.value).toBe('9905');
+    expect(parsed.sections.ownership?.owners).toMatchObject({ value: [], confidence: 0, needsReview: true, reviewReasons: expect.arrayContaining(['UNREAD_SECTION']) });
+    expect(parsed.warnings.filter((w) => w.code === 'UNREAD_SECTION').map((w) => w.section)).toEqual(expect.arrayContaining(['ownership', 'mortgages', 'notes']));
+  });
+});
