@@ -127,6 +127,51 @@ function matchTitles(line: BodyLine, schema: TableSchema): TitleMatch | null {
   return whole >= needed && columns.length - whole <= whole / 2 ? { schema, columns } : null;
 }
 
+/**
+ * A one-row table printed inline, "title: value  title: value" (as some extracts print the parcel or
+ * the deed that created the property): at least two titles of `schema`, each followed by its value.
+ */
+function matchInline(line: BodyLine, schema: TableSchema): TableRow | null {
+  if (!schema.single) return null;
+  const parts: { column: ColumnSchema; items: TextCell[] }[] = [];
+  const used = new Set<string>();
+  let i = 0;
+  while (i < line.items.length) {
+    let found: { column: ColumnSchema; k: number } | null = null;
+    for (let k = Math.min(MAX_TITLE_ITEMS, line.items.length - i); k >= 1 && !found; k--) {
+      const key = titleKey(line.items.slice(i, i + k).map((item) => item.text).join(''));
+      const match = key ? columnFor(schema, used, key, false) : null;
+      if (match) found = { column: match.column, k };
+    }
+    if (found) {
+      used.add(found.column.key);
+      parts.push({ column: found.column, items: [] });
+      i += found.k;
+      continue;
+    }
+    const part = parts.at(-1);
+    if (!part) return null; // a value before any title
+    const item = line.items[i] as TextCell;
+    if (!(part.items.length === 0 && titleKey(item.text) === '')) part.items.push(item); // the title's colon
+    i++;
+  }
+  if (parts.length < 2 || parts.some((p) => p.items.length === 0)) return null;
+  const cells: Record<string, Cell> = {};
+  for (const { column, items } of parts) {
+    cells[column.key] = {
+      text: joinItems(items, line.size),
+      page: line.page,
+      left: Math.min(...items.map((it) => it.left)),
+      right: Math.max(...items.map((it) => it.right)),
+      top: line.y - 0.85 * line.size,
+      bottom: line.y + 0.25 * line.size,
+      aligned: 1,
+      lines: 1,
+    };
+  }
+  return { cells, page: line.page };
+}
+
 /** Whether `line` holds nothing but the missing parts of the wrapped titles, each under its column. */
 function isTitleTail(line: BodyLine, match: TitleMatch): boolean {
   const fragments = match.columns.filter((c) => c.missing);
@@ -284,6 +329,12 @@ export function readBody(body: readonly BodyLine[]): BodyEvent[] {
     }
     if (open && open.take(line)) continue;
     close();
+    const inline = TABLES.map((schema) => ({ schema, row: matchInline(line, schema) })).find((m) => m.row);
+    if (inline?.row) {
+      events.push({ type: 'table', table: { schema: inline.schema, section, page: line.page, rows: [inline.row] } });
+      if (inline.schema.section && inline.schema.section !== section) section = inline.schema.section;
+      continue;
+    }
     events.push({ type: 'free', line, section });
   }
   close();
