@@ -7,7 +7,7 @@
 import type { Fact, PageSize } from './evidence.ts';
 import { factOf, isTitled, RowBuilder } from './tabu-rows.ts';
 import type { SectionKey } from './tabu-schemas.ts';
-import type { BodyEvent, Cell, Table, TableRow } from './tabu-tables.ts';
+import { cellFrom, type BodyEvent, type Cell, type Table, type TableRow } from './tabu-tables.ts';
 import { asAmount, asBylaws, asCount, asDate, asDecimal, asDeedNumber, asIdNumber, asIdType, asRank, asShare, asText } from './tabu-values.ts';
 import type { Primitive } from './types.ts';
 
@@ -102,8 +102,7 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
     if (event.type === 'free') {
       const note = event.section === 'notes' ? lastWaitingFor('notes', 'scope') : null;
       if (note && /^על\s/.test(event.line.text)) {
-        const cells = event.line.items;
-        note.set('scope', { text: event.line.text, page: event.line.page, left: Math.min(...cells.map((c) => c.left)), right: Math.max(...cells.map((c) => c.right)), top: event.line.y - 0.85 * event.line.size, bottom: event.line.y + 0.25 * event.line.size, aligned: 1, lines: 1 }, asText, true);
+        note.set('scope', cellFrom(event.line.items, event.line), asText, true);
         done(note, 'scope');
       } else {
         const key = event.section ?? '';

@@ -25,6 +25,8 @@ export interface HeaderValue {
 export interface PageHeader {
   page: number;
   register: 'CONDO' | 'PARCEL' | null;
+  /** The register's title as printed ("העתק רישום מפנקס …"). */
+  registerTitle: HeaderValue | null;
   registryOffice: HeaderValue | null;
   issueDate: HeaderValue | null;
   extractNumber: HeaderValue | null;
@@ -60,6 +62,7 @@ function readHeader(page: number, lines: readonly TextLine[]): PageHeader {
   const header: PageHeader = {
     page,
     register: null,
+    registerTitle: null,
     registryOffice: null,
     issueDate: null,
     extractNumber: null,
@@ -69,8 +72,11 @@ function readHeader(page: number, lines: readonly TextLine[]): PageHeader {
     pageOf: null,
   };
   for (const line of lines) {
-    if (/מפנקס\s+בתים\s+משותפים/.test(line.text)) header.register = 'CONDO';
-    else if (/מפנקס\s+(?:ה)?זכויות/.test(line.text)) header.register = 'PARCEL';
+    const register = /מפנקס\s+בתים\s+משותפים/.test(line.text) ? 'CONDO' : /מפנקס\s+(?:ה)?זכויות/.test(line.text) ? 'PARCEL' : null;
+    if (register && !header.register) {
+      header.register = register;
+      header.registerTitle = find(line, /(.*מפנקס.*)/);
+    }
     header.registryOffice ??= find(line, /לשכת\s+רישום\s+(?:ה)?מקרקעין\s*:?\s*(.+)$/);
     // pdfjs may move the geresh of "מס'" past the colon ("מס:'"): any run of punctuation is allowed.
     header.extractNumber ??= find(line, /נסח\s+מס[^\p{L}\p{N}]*\s*(\d{4,})/u);

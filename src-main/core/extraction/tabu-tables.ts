@@ -157,18 +157,7 @@ function matchInline(line: BodyLine, schema: TableSchema): TableRow | null {
   }
   if (parts.length < 2 || parts.some((p) => p.items.length === 0)) return null;
   const cells: Record<string, Cell> = {};
-  for (const { column, items } of parts) {
-    cells[column.key] = {
-      text: joinItems(items, line.size),
-      page: line.page,
-      left: Math.min(...items.map((it) => it.left)),
-      right: Math.max(...items.map((it) => it.right)),
-      top: line.y - 0.85 * line.size,
-      bottom: line.y + 0.25 * line.size,
-      aligned: 1,
-      lines: 1,
-    };
-  }
+  for (const { column, items } of parts) cells[column.key] = cellFrom(items, line);
   return { cells, page: line.page };
 }
 
@@ -211,6 +200,20 @@ function columnRanges(match: TitleMatch, size: number): Column[] {
   });
 }
 
+/** A cell of the given items of a line: their text joined, their box (a line's height about its baseline). */
+export function cellFrom(items: readonly TextCell[], line: BodyLine, aligned = 1): Cell {
+  return {
+    text: joinItems(items, line.size),
+    page: line.page,
+    left: Math.min(...items.map((it) => it.left)),
+    right: Math.max(...items.map((it) => it.right)),
+    top: line.y - 0.85 * line.size,
+    bottom: line.y + 0.25 * line.size,
+    aligned,
+    lines: 1,
+  };
+}
+
 /** Overlap of [a, b] with [from, to]. */
 const overlap = (a: number, b: number, from: number, to: number) => Math.max(0, Math.min(b, to) - Math.max(a, from));
 
@@ -235,18 +238,8 @@ function assign(line: BodyLine, columns: readonly Column[]): Map<string, Cell> {
   }
   const cells = new Map<string, Cell>();
   for (const [key, part] of parts) {
-    const text = joinItems(part.items, line.size);
-    if (titleKey(text) === '' && !/\d/.test(text)) continue;
-    cells.set(key, {
-      text,
-      page: line.page,
-      left: Math.min(...part.items.map((i) => i.left)),
-      right: Math.max(...part.items.map((i) => i.right)),
-      top: line.y - 0.85 * line.size,
-      bottom: line.y + 0.25 * line.size,
-      aligned: part.aligned,
-      lines: 1,
-    });
+    const cell = cellFrom(part.items, line, part.aligned);
+    if (titleKey(cell.text) !== '' || /\d/.test(cell.text)) cells.set(key, cell);
   }
   return cells;
 }

@@ -118,13 +118,9 @@ export function parseTabu(pages: readonly PdfPage[], document: string | null = n
   const first = frame.headers.find((h) => h.block) ?? frame.headers[0];
 
   // Identification: from the page header, which every page must repeat with the same extract and parcel.
-  if (first?.register) {
-    setField(sections, 'identification', 'register', {
-      value: first.register,
-      source: { document, page: first.page },
-      confidence: confidenceOf({ titled: true, aligned: 1, check: 'VALID' }),
-      edited: false,
-    });
+  if (first?.register && first.registerTitle) {
+    const register = first.register;
+    setField(sections, 'identification', 'register', fieldOf(headerFact(first.registerTitle, () => ({ value: register, check: 'VALID' }), sizes), document));
   }
   for (const [key, read, acrossPages] of HEADER_FIELDS) {
     const value = first?.[key] as HeaderValue | null | undefined;
