@@ -160,7 +160,8 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
           b.set('idNumber', r.cells.idNumber, asIdNumber(r.cells.idType?.text), titled);
           deedParts(b, r, titled);
           push('owners', b);
-          pending.set(b, new Set(['share']));
+          if (r.cells.share) b.set('share', r.cells.share, asShare, titled);
+          else pending.set(b, new Set(['share']));
         }
         break;
       case 'share': {
@@ -243,6 +244,7 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
           b.set('idNumber', r.cells.idNumber, asIdNumber(r.cells.idType?.text), titled);
           deedParts(b, r, titled);
           push('leases', b);
+          if (r.cells.share) b.set('share', r.cells.share, asShare, titled);
           pending.set(b, new Set(['terms']));
         }
         break;

@@ -2,7 +2,7 @@
 // time, "נסח מס'", the office, the register, "גוש: … חלקה: … תת חלקה: …") and the footer "עמוד x
 // מתוך y", taken off so that only the body is left to read as tables, and read for the identification
 // and for the checks that the pages belong together. The body ends at "סוף נתונים"; what follows it
-// (the fee line) is never data.
+// (and the fee line wherever it is) is never data.
 import type { TextCell, TextLine } from './lines.ts';
 import type { PdfPage } from './pdf-text.ts';
 
@@ -44,9 +44,12 @@ export interface ExtractFrame {
   ended: boolean;
 }
 
-const PLACE_LINE = /גוש\s*:?\s*\d/;
-const FOOTER = /^עמוד\s*(\d+)\s*מתוך\s*(\d+)$/;
+/** Lines only the page header prints; the header reaches down to the last of them near the page's top. */
+const HEADER_LINE = /גוש\s*:?\s*\d|נסח\s+מס|לשכת\s+רישום|מפנקס\s+(?:בתים\s+משותפים|(?:ה)?זכויות)/;
+const FOOTER = /^(?:עמוד|דף)\s*(\d+)\s*מתוך\s*(\d+)$/;
 const END = /^\**\s*סוף\s+(?:ה)?נתונים\s*\**$/;
+/** The fee line ("שולמה אגרה בסך …"): never data, wherever it is printed. */
+const FEE = /שולמה\s+אגרה|אגרה\s+בסך/;
 /** The header is at most this many lines: a page without a block line in them has no header. */
 const MAX_HEADER_LINES = 10;
 
@@ -95,15 +98,15 @@ export function readFrame(pages: readonly PdfPage[]): ExtractFrame {
   let ended = false;
   for (const page of pages) {
     const lines = page.lines;
-    const placeIndex = lines.slice(0, MAX_HEADER_LINES).findIndex((line) => PLACE_LINE.test(line.text));
-    const header = readHeader(page.page, placeIndex >= 0 ? lines.slice(0, placeIndex + 1) : []);
-    for (const line of lines.slice(placeIndex + 1)) {
+    const headerEnd = lines.slice(0, MAX_HEADER_LINES).findLastIndex((line) => HEADER_LINE.test(line.text));
+    const header = readHeader(page.page, lines.slice(0, headerEnd + 1));
+    for (const [index, line] of lines.entries()) {
       const footer = FOOTER.exec(line.text);
       if (footer) {
         header.pageOf = { x: Number(footer[1]), y: Number(footer[2]) };
         continue;
       }
-      if (ended) continue;
+      if (index <= headerEnd || ended || FEE.test(line.text)) continue;
       if (END.test(line.text)) {
         ended = true;
         continue;

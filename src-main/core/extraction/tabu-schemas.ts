@@ -70,13 +70,16 @@ export interface TableSchema {
 
 const DEED = /^\d{1,7}\/\d{2,4}(?:\/\d{1,4})?$/;
 const DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
-const deedColumns = (partyKey: string, partyTitles: readonly string[]): ColumnSchema[] => [
+const SHARE_TITLES = ['החלק בנכס', 'חלק בנכס'];
+/** The deed table of an owner, lender, beneficiary or lessee; with `share`, the share printed as a column of its own. */
+const deedColumns = (partyKey: string, partyTitles: readonly string[], share = false): ColumnSchema[] => [
   { key: 'deedNumber', titles: ["מס' שטר", 'מספר שטר'], startsRow: true, pattern: DEED },
   { key: 'date', titles: ['תאריך'], startsRow: true, pattern: DATE },
   { key: 'action', titles: ['מהות פעולה', 'מהות הפעולה'], wraps: true },
   { key: partyKey, titles: partyTitles, wraps: true },
-  { key: 'idType', titles: ['סוג זיהוי'] },
-  { key: 'idNumber', titles: ["מס' זיהוי", 'מספר זיהוי'] },
+  { key: 'idType', titles: ['סוג זיהוי', 'סוג זהות'] },
+  { key: 'idNumber', titles: ["מס' זיהוי", 'מספר זיהוי', "מס' זהות", 'מספר זהות'] },
+  ...(share ? [{ key: 'share', titles: SHARE_TITLES }] : []),
 ];
 
 export const TABLES: readonly TableSchema[] = [
@@ -133,8 +136,8 @@ export const TABLES: readonly TableSchema[] = [
       { key: 'area', titles: ['שטח במ"ר'], startsRow: true },
     ],
   },
-  { kind: 'owner', section: 'ownership', columns: deedColumns('name', ['הבעלים', 'שם הבעלים']) },
-  { kind: 'share', section: null, single: true, columns: [{ key: 'share', titles: ['החלק בנכס', 'חלק בנכס'] }] },
+  { kind: 'owner', section: 'ownership', columns: deedColumns('name', ['הבעלים', 'שם הבעלים'], true) },
+  { kind: 'share', section: null, single: true, columns: [{ key: 'share', titles: SHARE_TITLES }] },
   { kind: 'lender', section: 'mortgages', columns: deedColumns('name', ['בעלי המשכנתה', 'בעלי המשכנתא', 'המלווה']) },
   {
     kind: 'borrowers',
@@ -152,7 +155,7 @@ export const TABLES: readonly TableSchema[] = [
     columns: [
       { key: 'rank', titles: ['דרגה'] },
       { key: 'amount', titles: ['סכום', 'סכום המשכנתה'] },
-      { key: 'share', titles: ['החלק בנכס', 'חלק בנכס'] },
+      { key: 'share', titles: SHARE_TITLES },
     ],
   },
   { kind: 'note', section: 'notes', columns: deedColumns('beneficiary', ['שם המוטב', 'המוטב']) },
@@ -166,13 +169,13 @@ export const TABLES: readonly TableSchema[] = [
       { key: 'description', titles: ['תיאור', 'פרטים'], wraps: true },
     ],
   },
-  { kind: 'lessee', section: 'leases', columns: deedColumns('name', ['החוכר', 'שם החוכר', 'החוכרים']) },
+  { kind: 'lessee', section: 'leases', columns: deedColumns('name', ['החוכר', 'שם החוכר', 'החוכרים'], true) },
   {
     kind: 'leaseTerms',
     section: 'leases',
     single: true,
     columns: [
-      { key: 'share', titles: ['החלק בנכס', 'חלק בנכס'] },
+      { key: 'share', titles: SHARE_TITLES },
       { key: 'endDate', titles: ['תאריך סיום', 'סיום החכירה'] },
     ],
   },

@@ -113,6 +113,21 @@ describe('registry PDFs with bidi controls in their text layer', () => {
   });
 });
 
+describe('other arrangements of the page', () => {
+  it('reads a page header whose block line comes first, and a fee line printed before "סוף נתונים"', () => {
+    const pages = (pagesOf.get('condo-tel-aviv-two-owners-mortgage') ?? []).map((page) => {
+      const place = page.lines.findIndex((line) => /גוש\s*:?\s*\d/.test(line.text));
+      const lines = [page.lines[place]!, ...page.lines.filter((_, i) => i !== place)];
+      const end = lines.findIndex((line) => line.text === 'סוף נתונים');
+      if (end > 0) [lines[end], lines[end + 1]] = [lines[end + 1]!, lines[end]!];
+      return { ...page, lines };
+    });
+    const parsed = parseTabu(pages, 'x.pdf');
+    const s = score('reordered', readGolden('condo-tel-aviv-two-owners-mortgage'), { ...result('condo-tel-aviv-two-owners-mortgage'), sections: parsed.sections, warnings: parsed.warnings });
+    expect({ wrong: s.wrong, missing: s.missing, warnings: s.warnings.actual }).toEqual({ wrong: [], missing: [], warnings: [] });
+  });
+});
+
 describe('a section that cannot be read', () => {
   it('is reported UNREAD_SECTION and left empty, not filled with fragments', () => {
     // The mortgage's lender title row lost (as a producer might merge it into the line above): the
