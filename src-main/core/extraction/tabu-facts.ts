@@ -8,7 +8,7 @@ import type { Fact, PageSize } from './evidence.ts';
 import { factOf, isTitled, RowBuilder } from './tabu-rows.ts';
 import type { SectionKey } from './tabu-schemas.ts';
 import { cellFrom, type BodyEvent, type Cell, type Table, type TableRow } from './tabu-tables.ts';
-import { asAmount, asBylaws, asCount, asDate, asDecimal, asDeedNumber, asIdNumber, asIdType, asRank, asShare, asText } from './tabu-values.ts';
+import { asAmount, asBylaws, asCount, asDate, asDecimal, asDeedNumber, asIdNumber, asIdType, asName, asRank, asShare, asText } from './tabu-values.ts';
 import type { Primitive } from './types.ts';
 
 const OWNER = ['name', 'idType', 'idNumber', 'share', 'deedType', 'deedNumber', 'date'];
@@ -155,7 +155,7 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
       case 'owner':
         for (const r of table.rows) {
           const b = row(OWNER);
-          b.set('name', r.cells.name, asText, titled);
+          b.set('name', r.cells.name, asName, titled);
           b.set('idType', r.cells.idType, asIdType, titled);
           b.set('idNumber', r.cells.idNumber, asIdNumber(r.cells.idType?.text), titled);
           deedParts(b, r, titled);
@@ -177,7 +177,7 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
       case 'lender':
         for (const r of table.rows) {
           const b = row(MORTGAGE);
-          b.set('lenders', r.cells.name, asText, titled);
+          b.set('lenders', r.cells.name, asName, titled);
           b.set('lenderIdType', r.cells.idType, asIdType, titled);
           b.set('lenderIdNumber', r.cells.idNumber, asIdNumber(r.cells.idType?.text), titled);
           deedParts(b, r, titled);
@@ -191,7 +191,7 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
           stray(table);
           break;
         }
-        mortgage.set('borrowers', joinedCell(table.rows, 'name'), asText, titled);
+        mortgage.set('borrowers', joinedCell(table.rows, 'name'), asName, titled);
         mortgage.set('borrowerIdNumbers', joinedCell(table.rows, 'idNumber'), asText, titled);
         // Each borrower's ID is checked on its own, though stored joined.
         for (const r of table.rows) {
@@ -217,7 +217,7 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
         for (const r of table.rows) {
           const b = row(NOTE);
           b.set('action', r.cells.action, asText, titled);
-          b.set('beneficiary', r.cells.beneficiary, asText, titled);
+          b.set('beneficiary', r.cells.beneficiary, asName, titled);
           b.set('beneficiaryIdType', r.cells.idType, asIdType, titled);
           b.set('beneficiaryIdNumber', r.cells.idNumber, asIdNumber(r.cells.idType?.text), titled);
           b.set('deedNumber', r.cells.deedNumber, asDeedNumber, titled);
@@ -239,7 +239,7 @@ export function bodyFacts(events: readonly BodyEvent[], sizes: ReadonlyMap<numbe
       case 'lessee':
         for (const r of table.rows) {
           const b = row(LEASE);
-          b.set('lessee', r.cells.name, asText, titled);
+          b.set('lessee', r.cells.name, asName, titled);
           b.set('idType', r.cells.idType, asIdType, titled);
           b.set('idNumber', r.cells.idNumber, asIdNumber(r.cells.idType?.text), titled);
           deedParts(b, r, titled);

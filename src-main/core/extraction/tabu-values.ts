@@ -19,6 +19,13 @@ const failed = (reason: ReviewReason): ReadValue => ({ value: null, check: 'FAIL
 
 export const asText: Reader = (text) => ({ value: text.trim() || null, check: 'TEXT' });
 
+/** A person's or company's name: letters, never an ID number or a date (those mean a column was misread). */
+export const asName: Reader = (text) => {
+  const value = text.trim() || null;
+  if (!value || !/\p{L}/u.test(value) || /\d{5,}|\d{1,2}\/\d{1,2}\/\d{4}/.test(value)) return { value, check: 'FAILED', reason: 'IMPLAUSIBLE_TEXT' };
+  return { value, check: 'TEXT' };
+};
+
 export const asDate: Reader = (text) => {
   const iso = parseDate(text);
   return iso ? { value: iso, check: 'VALID' } : failed('INVALID_DATE');
