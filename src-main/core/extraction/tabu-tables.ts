@@ -53,6 +53,8 @@ interface Column {
 const SPACE_GAP = 0.15;
 /** A value line more than this many font sizes below the previous line of its table ends the table. */
 const TABLE_GAP = 2.5;
+/** A wrapped line of a cell is at most this many font sizes below the line above. */
+const WRAP_GAP = 1.8;
 /** Longest title, in text items (words and punctuation as the PDF draws them). */
 const MAX_TITLE_ITEMS = 8;
 
@@ -260,33 +262,45 @@ class OpenTable {
   /** Adds the line as a new row or as the wrapped continuation of the last one; false when it fits neither. */
   take(line: BodyLine): boolean {
     const samePage = line.page === this.last.page;
-    if (samePage && line.y - this.last.y > TABLE_GAP * line.size) return false;
+    const gap = samePage ? line.y - this.last.y : 0; // a page break: the page header came between
+    if (gap > TABLE_GAP * line.size) return false;
     const cells = assign(line, this.columns);
     if (cells.size === 0) return false;
-    const schema = (key: string) => this.columns.find((c) => c.schema.key === key)?.schema;
-    const opens = [...cells].some(([key, cell]) => {
-      const column = schema(key);
+    const columnOf = (key: string) => this.columns.find((c) => c.schema.key === key)?.schema;
+    const opensRow = [...cells].some(([key, cell]) => {
+      const column = columnOf(key);
       return column?.startsRow && (!column.pattern || column.pattern.test(cell.text));
     });
-    const wrapsOnly = [...cells.keys()].every((key) => schema(key)?.wraps);
-    const rows = this.table.rows;
-    const last = rows.at(-1);
-    if (!last) {
-      if (!opens && !this.table.schema.single) return false;
-    } else if (!(opens && !this.table.schema.single)) {
-      if (!wrapsOnly || (samePage && line.y - this.last.y > 1.8 * line.size)) return false;
-      for (const [key, cell] of cells) {
-        const above = last.cells[key];
-        last.cells[key] = above
-          ? { ...above, text: `${above.text} ${cell.text}`, left: Math.min(above.left, cell.left), right: Math.max(above.right, cell.right), bottom: above.page === cell.page ? cell.bottom : above.bottom, aligned: Math.min(above.aligned, cell.aligned), lines: above.lines + 1 }
-          : cell;
-      }
-      this.last = line;
-      return true;
+    const last = this.table.rows.at(-1);
+    const single = this.table.schema.single === true;
+    if (last && !(opensRow && !single)) {
+      const wrapsOnly = [...cells.keys()].every((key) => columnOf(key)?.wraps);
+      if (!wrapsOnly || gap > WRAP_GAP * line.size) return false;
+      continueRow(last, cells);
+    } else {
+      if (!last && !opensRow && !single) return false;
+      this.table.rows.push({ cells: Object.fromEntries(cells), page: line.page });
     }
-    rows.push({ cells: Object.fromEntries(cells), page: line.page });
     this.last = line;
     return true;
+  }
+}
+
+/** A wrapped line's cells appended to the row above, each to its column. */
+function continueRow(row: TableRow, cells: ReadonlyMap<string, Cell>): void {
+  for (const [key, cell] of cells) {
+    const above = row.cells[key];
+    row.cells[key] = above
+      ? {
+          ...above,
+          text: `${above.text} ${cell.text}`,
+          left: Math.min(above.left, cell.left),
+          right: Math.max(above.right, cell.right),
+          bottom: above.page === cell.page ? cell.bottom : above.bottom,
+          aligned: Math.min(above.aligned, cell.aligned),
+          lines: above.lines + 1,
+        }
+      : cell;
   }
 }
 
@@ -313,7 +327,7 @@ export function readBody(body: readonly BodyLine[]): BodyEvent[] {
       close();
       // The other part of a wrapped title printed on the line above (titles sit on their cells' bottom).
       const above = events.at(-1);
-      if (above?.type === 'free' && above.line.page === line.page && line.y - above.line.y <= 1.8 * line.size && isTitleTail(above.line, titles)) events.pop();
+      if (above?.type === 'free' && above.line.page === line.page && line.y - above.line.y <= WRAP_GAP * line.size && isTitleTail(above.line, titles)) events.pop();
       open = new OpenTable(titles, section, line);
       // A table of another section means that section's title was not seen (on a page that was lost):
       // the table keeps the section it was found in (and is trusted less); what follows belongs to its own.
