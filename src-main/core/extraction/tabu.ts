@@ -144,6 +144,14 @@ export function parseTabu(pages: readonly PdfPage[], document: string | null = n
     if (section) setField(sections, section, key, fieldOf(fact, document));
   }
 
+  // The sub-parcel is one of the parcel's sub-parcels.
+  const subparcel = sections.identification?.subparcel;
+  const subparcelCount = sections.structure?.subparcelCount;
+  if (subparcel && subparcelCount && typeof subparcelCount.value === 'number' && Number(subparcel.value) > subparcelCount.value) {
+    flag(subparcel, 'COUNT_MISMATCH');
+    flag(subparcelCount, 'COUNT_MISMATCH');
+  }
+
   const { complete, missingPages } = completeness(frame);
   if (!complete) {
     warnings.push({

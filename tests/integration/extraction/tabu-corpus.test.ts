@@ -128,6 +128,19 @@ describe('other arrangements of the page', () => {
   });
 });
 
+describe('checks between facts', () => {
+  it('flags a sub-parcel beyond the number of sub-parcels', () => {
+    const pages = (pagesOf.get('condo-haifa-one-owner') ?? []).map((page) => ({
+      ...page,
+      lines: page.lines.map((line) => ({ ...line, cells: line.cells.map((cell) => (cell.text === 'תת חלקה: 5' ? { ...cell, text: 'תת חלקה: 50' } : cell)) })),
+    }));
+    const parsed = parseTabu(pages, 'x.pdf');
+    expect(parsed.sections.identification?.subparcel).toMatchObject({ value: '50', needsReview: true, reviewReasons: ['COUNT_MISMATCH'] });
+    expect(parsed.sections.structure?.subparcelCount).toMatchObject({ value: 12, needsReview: true });
+    expect(parsed.sections.structure?.subparcelCount?.confidence).toBeLessThan(0.8);
+  });
+});
+
 describe('a section that cannot be read', () => {
   it('is reported UNREAD_SECTION and left empty, not filled with fragments', () => {
     // The mortgage's lender title row lost (as a producer might merge it into the line above): the
