@@ -2,7 +2,7 @@
 // block and parcel, the number of sub-parcels, and the attachments table. Orders are mostly scans;
 // anything beyond these is left to the user.
 import { SectionsBuilder } from './fields.ts';
-import { ATTACHMENT_HEADER, LABEL, VALUE } from './tabu-patterns.ts';
+import { ATTACHMENT_HEADER, LABEL, VALUE } from './label-patterns.ts';
 import { contentLines, findValue, matchHeader, readRow, type Header } from './text-scan.ts';
 import type { PdfPage } from './pdf-text.ts';
 import type { ParsedDocument, Row } from './types.ts';

@@ -12,7 +12,7 @@ import type { ExtractionResult, ExtractionStatus, ExtractionWarning, ExtractorIn
 export { mergeExtraction, HISTORY_LIMIT, type MergeOptions } from './merge.ts';
 
 /** Bump when parsing changes what a document yields; stored with every extraction. */
-export const EXTRACTOR: ExtractorInfo = { name: 'shamay-offline-pdf', version: '1.0.0' };
+export const EXTRACTOR: ExtractorInfo = { name: 'shamay-offline-pdf', version: '2.0.0' };
 
 const PARSERS: Record<string, (pages: readonly PdfPage[], document: string | null) => ParsedDocument> = {
   TABU: parseTabu,

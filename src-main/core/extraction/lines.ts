@@ -23,8 +23,13 @@ export interface TextCell {
 
 export interface TextLine {
   page: number;
+  /** The mean baseline, in points from the top of the page. */
   y: number;
+  /** The largest font size on the line, in points. */
+  size: number;
   rtl: boolean;
+  /** The line's text items in reading order (an LTR run split by its producer joined into one). */
+  items: TextCell[];
   /** The cells in reading order (right to left for a Hebrew line), joined by single spaces. */
   text: string;
   cells: TextCell[];
@@ -152,6 +157,8 @@ export function buildLines(items: readonly TextItem[], page: number): TextLine[]
     }
     for (const cell of cells) cell.text = normaliseText(cell.text);
     const y = group.reduce((sum, item) => sum + item.y, 0) / group.length;
-    return { page, y, rtl, cells, text: cells.map((cell) => cell.text).join(' ') };
+    const size = Math.max(...group.map((item) => item.size));
+    const units = ordered.map((item) => ({ text: normaliseText(item.text), left: item.left, right: item.right }));
+    return { page, y, size, rtl, items: units, cells, text: cells.map((cell) => cell.text).join(' ') };
   });
 }

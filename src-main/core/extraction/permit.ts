@@ -1,7 +1,7 @@
 // A building permit (היתר בנייה) with a text layer: its number, date and description, and the block
 // and parcel when printed. Permits are often scans; the rest is the user's to enter.
 import { SectionsBuilder } from './fields.ts';
-import { LABEL, VALUE } from './tabu-patterns.ts';
+import { LABEL, VALUE } from './label-patterns.ts';
 import { contentLines, findText, findValue } from './text-scan.ts';
 import type { PdfPage } from './pdf-text.ts';
 import type { ParsedDocument } from './types.ts';

@@ -58,12 +58,6 @@ function findTextAtCellStart(line: TextLine, label: RegExp, options: { requireCo
   return null;
 }
 
-/** A line that is one heading: a single cell whose whole text (without a trailing colon) matches. */
-export function isHeading(line: TextLine, heading: RegExp): boolean {
-  if (line.cells.length !== 1) return false;
-  return new RegExp(`^(?:${heading.source})$`, 'u').test(line.text.replace(/\s*:$/, ''));
-}
-
 export interface Column {
   key: string;
   left: number;
@@ -128,15 +122,11 @@ export function readRow(line: TextLine, header: Header): TableRow {
 const FOOTER = /^(?:עמוד|דף)\s+\d+\s+(?:מתוך|מ-?)\s*\d+$|^\d+\s+(?:מתוך)\s+\d+$/u;
 
 /**
- * Every line of every page in reading order, without page furniture: "page x of y" footers, on pages
- * after the first the lines that repeat the first page's opening lines (running headers), and lines
- * near a page's top that `isRunningHeader` recognises (e.g. "extract no. X, block Y, parcel Z").
+ * Every line of every page in reading order, without page furniture: "page x of y" footers, and on
+ * pages after the first the lines that repeat the first page's opening lines (running headers).
  */
-export function contentLines(
-  pages: readonly PdfPage[],
-  options: { runningHeaderLines?: number; isRunningHeader?: (line: TextLine) => boolean } = {},
-): TextLine[] {
-  const depth = options.runningHeaderLines ?? 8;
+export function contentLines(pages: readonly PdfPage[]): TextLine[] {
+  const depth = 8;
   const first = pages[0]?.lines ?? [];
   const opening = new Set(first.slice(0, depth).map((line) => line.text));
   const lines: TextLine[] = [];
@@ -144,7 +134,7 @@ export function contentLines(
     const later = page.page !== pages[0]?.page;
     page.lines.forEach((line, index) => {
       if (FOOTER.test(line.text)) return;
-      if (later && index < depth && (opening.has(line.text) || options.isRunningHeader?.(line))) return;
+      if (later && index < depth && opening.has(line.text)) return;
       lines.push(line);
     });
   }

@@ -1,7 +1,8 @@
 // The shapes the extraction produces. A field is what step 3 of the wizard edits
-// (src-renderer/features/wizard/step3-model.ts): { value, source: { document, page }, confidence, edited }.
-// Sections sit under `sections`; a list (owners, mortgages, ...) is one field whose value is an array
-// of flat rows, each row carrying the page it was read on.
+// (src-renderer/features/wizard/step3-model.ts): { value, source: { document, page, bbox?, text? },
+// confidence, edited, needsReview?, reviewReasons? }. Sections sit under `sections`; a list (owners,
+// mortgages, ...) is one field whose value is an array of flat rows, each row carrying its own evidence
+// (page, bbox, confidence, needsReview, reviewReasons): see tabu.ts for the land-registry shape.
 
 export type Primitive = string | number | boolean | null;
 export type Row = Record<string, Primitive>;
@@ -11,15 +12,43 @@ export interface FieldSource {
   document: string | null;
   /** 1-based page number. */
   page: number | null;
+  /**
+   * Where the value is printed on that page: [left, top, right, bottom] as fractions 0..1 of the page's
+   * width and height, origin at the top-left corner (PDF.js's viewport at scale 1 divided by its size).
+   */
+  bbox?: [number, number, number, number];
+  /** The value's text as printed. */
+  text?: string;
 }
+
+/** Why a fact must be checked by the user before it is trusted. */
+export type ReviewReason =
+  | 'INVALID_ID_CHECK_DIGIT'
+  | 'INVALID_DATE'
+  | 'SHARE_UNREADABLE'
+  | 'SHARES_SUM_NOT_ONE'
+  | 'NUMBER_UNREADABLE'
+  | 'AMOUNT_UNREADABLE'
+  | 'ID_TYPE_UNKNOWN'
+  | 'HEADER_MISMATCH'
+  | 'COUNT_MISMATCH'
+  | 'INCOMPLETE_BLOCK'
+  | 'COLUMN_OVERLAP'
+  | 'IMPLAUSIBLE_TEXT'
+  | 'EXTRACT_INCOMPLETE'
+  | 'UNREAD_SECTION'
+  | 'UNPLACED_TEXT';
 
 export interface Field<T = unknown> {
   value: T;
   source: FieldSource;
-  /** 0..1: 0.95 for a labelled value of the expected form, lower when the match was loose. */
+  /** 0..1, from the evidence: the value's title was matched, it sat in its column, it passed its checks. */
   confidence: number;
   edited: boolean;
   label?: string;
+  /** Set when a check failed: the fact is not to be trusted until the user confirms or corrects it. */
+  needsReview?: boolean;
+  reviewReasons?: ReviewReason[];
 }
 
 export type Section = Record<string, Field>;
@@ -32,6 +61,11 @@ export type WarningCode =
   | 'MISSING_FIELD'
   | 'PAGES_WITHOUT_TEXT'
   | 'NO_TEXT_LAYER'
+  | 'HEADER_MISMATCH'
+  | 'EXTRACT_INCOMPLETE'
+  | 'UNREAD_SECTION'
+  | 'UNPLACED_TEXT'
+  | 'INCOMPLETE_BLOCK'
   | 'UNSUPPORTED_TYPE'
   | 'UNREADABLE_PDF';
 

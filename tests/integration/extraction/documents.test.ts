@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../src-main/core/extraction/extract.ts';
-import { makeCondoPdf, makePermitPdf, makeScannedPdf, makeScanPng, makeTabuPdf } from '../../fixtures/tabu/make-tabu-pdf.ts';
+import { makeCondoPdf, makePermitPdf, makeScannedPdf, makeScanPng, corpusPdf } from '../../fixtures/tabu/make-tabu-pdf.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -38,16 +38,25 @@ describe('documents without a text layer', () => {
     expect(result).toMatchObject({ status: 'NO_TEXT_LAYER', warnings: [{ code: 'NO_TEXT_LAYER' }] });
   });
 
-  it('an extract with a scanned page appended is EXTRACTED with a warning naming that page', async () => {
-    const doc = await PDFDocument.load(await makeTabuPdf());
+  it('an extract whose second page is a scan is EXTRACTED with warnings naming that page, its lists flagged as incomplete', async () => {
+    const doc = await PDFDocument.load(await corpusPdf('condo-tel-aviv-two-owners-mortgage'));
     const scan = await PDFDocument.load(await makeScannedPdf(1));
     const [page] = await doc.copyPages(scan, [0]);
-    if (page) doc.addPage(page);
+    doc.removePage(1);
+    if (page) doc.insertPage(1, page);
     const result = await extractDocument({ path: await stored('mixed.pdf', await doc.save()), docType: 'TABU', documentName: 'נסח.pdf' });
     expect(result.status).toBe('EXTRACTED');
     expect(result.pagesWithoutText).toEqual([2]);
     expect(result.warnings[0]).toMatchObject({ code: 'PAGES_WITHOUT_TEXT', details: { pages: '2' } });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'EXTRACT_INCOMPLETE', details: { missingPages: '2' } }));
     expect(result.sections.identification?.block?.value).toBe('9905');
+    // Page 2 held the second owner and the mortgage: what was read is kept, flagged, and not trusted.
+    const owners = result.sections.ownership?.owners;
+    expect((owners?.value as unknown[]).length).toBe(1);
+    expect(owners).toMatchObject({ needsReview: true, reviewReasons: expect.arrayContaining(['EXTRACT_INCOMPLETE', 'SHARES_SUM_NOT_ONE']) });
+    expect(owners?.reviewReasons).not.toContain('UNPLACED_TEXT');
+    expect(owners?.confidence).toBeLessThan(0.8);
+    expect(result.sections.mortgages?.mortgages).toMatchObject({ value: [], needsReview: true });
   });
 });
 

@@ -4,8 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidIsraeliId, israeliIdCheckDigit } from '../../../src-main/core/extraction/israeli-id.ts';
 import { buildLines, normaliseText, type TextItem } from '../../../src-main/core/extraction/lines.ts';
-import { untilNextLabel } from '../../../src-main/core/extraction/tabu-patterns.ts';
-import { parseTabu } from '../../../src-main/core/extraction/tabu.ts';
 import { parseAgorot, parseDate, parseDecimal, parseShare, sumShares } from '../../../src-main/core/extraction/values.ts';
 
 const LRE = '\u202A';
@@ -70,44 +68,6 @@ describe('buildLines', () => {
       { text: '2', left: 460, right: 465, y: 99.8, size: 10 },
     ];
     expect(textOf(items)).toEqual(['שורה ראשונה 2', 'שורה שנייה']);
-  });
-});
-
-describe('parseTabu on whole logical lines (one item per line, controls inside, labels sharing a cell)', () => {
-  const lines = [
-    `${RLE}לשכת רישום מקרקעין: חיפה${PDF}`,
-    `${RLE}מספר נסח: ${LRE}77001234${PDF} תאריך: ${LRE}02/01/2025${PDF}${PDF}`,
-    `${RLE}גוש: ${LRE}10876${PDF} חלקה: ${LRE}12${PDF} תת חלקה: ${LRE}3${PDF}${PDF}`,
-    `${RLE}תקנון: מצוי מספר תתי חלקות: ${LRE}6${PDF}${PDF}`,
-    `${RLE}תת חלקה 3${PDF}`,
-    `${RLE}תיאור: דירה קומה: קרקע${PDF}`,
-    `${RLE}שטח רשום במ"ר: ${LRE}142.30${PDF} החלק ברכוש המשותף: ${LRE}1 / 6${PDF}${PDF}`,
-  ];
-  const pages = [{ page: 1, width: 595, height: 842, hasText: true, lines: buildLines(lines.map((text, i) => ({ text, left: 100, right: 550, y: 50 + i * 14, size: 10 })), 1) }];
-  const { sections, warnings } = parseTabu(pages, 'נסח.pdf');
-  const value = (section: string, key: string) => sections[section]?.[key]?.value;
-
-  it('reads the labelled values', () => {
-    expect(value('identification', 'registryOffice')).toBe('חיפה');
-    expect(value('identification', 'extractNumber')).toBe('77001234');
-    expect(value('identification', 'issueDate')).toBe('2025-01-02');
-    expect([value('identification', 'block'), value('identification', 'parcel'), value('identification', 'subparcel')]).toEqual(['10876', '12', '3']);
-    expect(value('regulations', 'bylaws')).toBe('STANDARD');
-    expect(value('structure', 'subparcelCount')).toBe(6);
-    expect(value('unitData', 'unitDescription')).toBe('דירה');
-    expect(value('unitData', 'floor')).toBe('קרקע');
-    expect(value('unitData', 'registeredArea')).toBe(142.3);
-    expect(value('unitData', 'commonShare')).toBe('1/6');
-  });
-
-  it('cuts free text at the next label when two labelled values share a cell', () => {
-    expect(untilNextLabel('כהן דוד החלק בנכס: 1/4')).toBe('כהן דוד');
-    expect(untilNextLabel('ראשונה סכום: 1,305,000')).toBe('ראשונה');
-    expect(untilNextLabel('תל אביב - יפו')).toBe('תל אביב - יפו');
-  });
-
-  it('warns that no owners were found', () => {
-    expect(warnings).toEqual([expect.objectContaining({ code: 'MISSING_FIELD', field: 'owners' })]);
   });
 });
 
