@@ -175,6 +175,7 @@ export const en: Messages = {
     missingTabu: 'No land-registry extract yet; without it the next step has nothing to validate.',
   },
   step3: {
+    needsReview: 'Check',
     process: 'Process document',
     processing: 'Processing…',
     processed: {

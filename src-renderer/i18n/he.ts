@@ -180,6 +180,7 @@ export const he = {
     missingTabu: 'עדיין לא צורף נסח טאבו; בלעדיו לא יהיו נתונים לאימות בשלב הבא.',
   },
   step3: {
+    needsReview: 'לבדיקה',
     process: 'עיבוד המסמך',
     processing: 'מעבד…',
     processed: {

@@ -12,17 +12,23 @@
 //
 // Screenshots of every step: test-artifacts/ui-path/<language>-<n>-<what>.png.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
-import { makeTabuPdf, TABU } from '../fixtures/tabu/make-tabu-pdf.ts';
 import { axeViolations } from './axe.ts';
 import { createStack, DEMO_APPRAISER_1, DEMO_PASSWORD, ROOT, signIn } from './harness.ts';
 import { poll, SYNC_TIMEOUT } from './ui.ts';
 
 const OUT = join(ROOT, 'test-artifacts/ui-path');
+/**
+ * A condominium-register extract laid out as the registry prints it (tests/fixtures/tabu/corpus): block
+ * 3700, parcel 55, sub-parcel 3, 110 sqm, two owners — the first ID fails its check digit and the
+ * shares sum to 5/6, as a misprinted or misread extract would.
+ */
+const EXTRACT = readFileSync(join(ROOT, 'tests/fixtures/tabu/corpus/condo-rehovot-failing-checks.pdf'));
+const REGISTERED_AREA = '110';
 const PRINT_TIMEOUT = 90_000;
 const SHARE_PASSWORD = 'גישה-לדוח-2026';
 
@@ -84,7 +90,7 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     await page.getByLabel('עיר').fill('חיפה');
     await page.getByLabel('מספר חדרים').fill('4');
     await page.getByLabel('קומה').fill('3');
-    await page.getByLabel('שטח בנוי (מ"ר)').fill('92');
+    await page.getByLabel('שטח בנוי (מ"ר)').fill('118');
     await page.getByRole('checkbox', { name: 'צפון' }).check();
     await page.getByLabel('שם השמאי').fill('אברהם לוי');
     await page.getByLabel('מספר רישיון').fill('12345');
@@ -95,8 +101,8 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     await poll(() => stepHeading(page, 2).isVisible()).toBe(true);
     const tabu = page.getByTestId('slot-TABU');
     const [tabuChooser] = await Promise.all([page.waitForEvent('filechooser'), tabu.getByTestId('drop-TABU').getByRole('button').click()]);
-    await tabuChooser.setFiles({ name: 'נסח-טאבו-9905-88-8.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeTabuPdf(TABU)) });
-    await poll(() => tabu.getByTestId('document-row').textContent(), { timeout: SYNC_TIMEOUT }).toContain('נסח-טאבו-9905-88-8.pdf');
+    await tabuChooser.setFiles({ name: 'נסח-טאבו-3700-55-3.pdf', mimeType: 'application/pdf', buffer: EXTRACT });
+    await poll(() => tabu.getByTestId('document-row').textContent(), { timeout: SYNC_TIMEOUT }).toContain('נסח-טאבו-3700-55-3.pdf');
     const facade = page.getByTestId('slot-facade');
     const [photoChooser] = await Promise.all([page.waitForEvent('filechooser'), facade.locator('.dropzone').getByRole('button').click()]);
     await photoChooser.setFiles({ name: 'חזית הבניין.jpg', mimeType: 'image/jpeg', buffer: await facadeJpeg() });
@@ -111,19 +117,20 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     const legal = page.getByTestId('legal-facts');
     await legal.getByRole('button', { name: /^מילוי מהנסח/ }).click();
     // What the registry printed is in the form, for review.
-    await poll(() => legal.getByLabel('גוש', { exact: true }).inputValue()).toBe(TABU.block);
-    expect(await legal.getByLabel('חלקה', { exact: true }).inputValue()).toBe(TABU.parcel);
-    expect(await legal.getByLabel('תת חלקה', { exact: true }).inputValue()).toBe(TABU.subparcel);
-    expect(Number(await legal.getByLabel('שטח רשום (מ"ר)').inputValue())).toBe(Number(TABU.unit.area));
+    await poll(() => legal.getByLabel('גוש', { exact: true }).inputValue()).toBe('3700');
+    expect(await legal.getByLabel('חלקה', { exact: true }).inputValue()).toBe('55');
+    expect(await legal.getByLabel('תת חלקה', { exact: true }).inputValue()).toBe('3');
+    expect(Number(await legal.getByLabel('שטח רשום (מ"ר)').inputValue())).toBe(Number(REGISTERED_AREA));
     const owners = legal.getByRole('table', { name: 'בעלים' });
-    await poll(() => owners.locator('tbody tr').count()).toBe(3);
+    await poll(() => owners.locator('tbody tr').count()).toBe(2);
     await legal.getByLabel('סוג הזכויות').selectOption({ label: 'בעלות פרטית' });
-    // The extract read the third owner's ID with a wrong check digit: saving refuses, focuses it and
-    // says why; the appraiser types the number from the paper extract.
+    // The first owner's ID came out with a wrong check digit: saving refuses, focuses it and says why;
+    // the appraiser types the number from the paper extract, and the second owner's share as printed.
     await legal.getByRole('button', { name: 'שמירת הנתונים' }).click();
-    await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('legal-owner-2-idNumber');
-    expect(await legal.locator('#legal-owner-2-idNumber-error').textContent()).toBe('ספרת הביקורת של מספר הזהות שגויה');
-    await legal.getByLabel('בעלים, שורה 3: מספר זיהוי').fill('204815930');
+    await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('legal-owner-0-idNumber');
+    expect(await legal.locator('#legal-owner-0-idNumber-error').textContent()).toBe('ספרת הביקורת של מספר הזהות שגויה');
+    await legal.getByLabel('בעלים, שורה 1: מספר זיהוי').fill('204815930');
+    await legal.getByLabel('בעלים, שורה 2: החלק בנכס').fill('1/2');
     await legal.getByRole('button', { name: 'שמירת הנתונים' }).click();
     await poll(() => legal.getByTestId('legal-status').textContent(), { timeout: SYNC_TIMEOUT }).toBe('הנתונים נשמרו בשומה');
     await shoot(page, 'he-3-property-and-rights');
@@ -147,7 +154,7 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     const calculation = page.getByTestId('calculation');
     await calculation.getByRole('radio', { name: 'הקלדה ידנית' }).check();
     await calculation.getByRole('button', { name: 'הוספת שטח' }).click();
-    await calculation.getByRole('textbox', { name: 'מ"ר 1' }).fill(TABU.unit.area);
+    await calculation.getByRole('textbox', { name: 'מ"ר 1' }).fill(REGISTERED_AREA);
     await calculation.getByLabel('מע"מ').selectOption({ label: 'כולל מע"מ' });
     await poll(() => calculation.getByTestId('calculation-final-value').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/₪/);
     await poll(() => page.getByTestId('calculation-save-status').getAttribute('data-status'), { timeout: SYNC_TIMEOUT }).toBe('saved');

@@ -355,8 +355,11 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
             </thead>
             <tbody>
               {rows.map((row, index) => (
-                <tr key={index}>
-                  <th scope="row">{index + 1}</th>
+                <tr key={index} className={row.needsReview === true ? 'needs-review' : undefined}>
+                  <th scope="row">
+                    {index + 1}
+                    {row.needsReview === true && <span className="badge review">{t('step3.needsReview')}</span>}
+                  </th>
                   {columns.map((column) => (
                     <td key={column}>
                       <input

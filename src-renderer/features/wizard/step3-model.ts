@@ -201,10 +201,13 @@ export function coerceLike(original: unknown, text: string): Primitive {
   return text;
 }
 
-/** The columns of a table value: every key of every row, in first-seen order. */
+/** A row's evidence (where it was read and how sure the extraction is), shown as a mark, not edited as a column. */
+export const EVIDENCE_KEYS: ReadonlySet<string> = new Set(['page', 'bbox', 'confidence', 'needsReview', 'reviewReasons']);
+
+/** The columns of a table value: every key of every row but its evidence, in first-seen order. */
 export function rowColumns(rows: readonly Row[]): string[] {
   const columns: string[] = [];
-  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key) && !EVIDENCE_KEYS.has(key)) columns.push(key);
   return columns;
 }
 

@@ -24,6 +24,9 @@ const ALLOW: readonly AllowEntry[] = [
   { file: 'tests/unit/electron/shell-parts.test.ts', rule: 'assigned-secret', contains: "'access-secret'", reason: 'fake token in a token-store unit test' },
   { file: 'tests/unit/electron/shell-parts.test.ts', rule: 'assigned-secret', contains: "'refresh-secret'", reason: 'fake token in a token-store unit test' },
   { file: 'src-renderer/features/report/report-model.ts', rule: 'assigned-secret', contains: "'passwordLength'", reason: 'the i18n key of the share form error "6 to 200 characters", not a password' },
+  { file: 'tests/e2e/appraisal-ui.test.ts', rule: 'assigned-secret', contains: "'גישה-לדוח-2026'", reason: 'the password a test share link is created with and opened by' },
+  { file: 'tests/integration/seed/demo-office.test.ts', rule: 'assigned-secret', contains: "'לקוח-דמו-2026'", reason: 'the password a test share link of a demo report is created with' },
+  { file: 'tests/unit/scripts/local-address.test.ts', rule: 'assigned-secret', contains: 'aaaaaaaaaaaaaaaaaaaaaa', reason: 'a damaged local-address file the test expects to be ignored' },
   { file: 'tests/unit/renderer/report/report-model.test.ts', rule: 'assigned-secret', contains: "'passwordLength'", reason: 'the share form error key the test expects, not a password' },
 ];
 
