@@ -199,18 +199,21 @@ test('step 4: Garmushka measurement, undo/redo, the calculation, saved across a 
     await poll(async () => shekelsShown(await page.getByTestId('calculation-final-value').textContent())).toBe(expectedShekels);
     mark('reloaded');
 
-    // ── Step 5: the preflight lists hard stops, one of them linking to step 1 ───────────────────────
+    // ── Step 5: the preflight lists hard stops; the built area's links to its own field in step 1 ──
     await page.getByTestId('wizard-step-5').click();
     await poll(() => page.getByRole('heading', { name: /שלב 5 מתוך 5/ }).isVisible()).toBe(true);
     const hardStops = page.getByTestId('preflight-hard-stop');
     await poll(() => hardStops.count(), { timeout: SYNC_TIMEOUT }).toBeGreaterThan(0);
-    const toStep1 = hardStops.filter({ has: page.locator(`a[href$="#/valuations/${valuationId}/step/1"]`) });
-    await poll(() => toStep1.count()).toBeGreaterThan(0);
-    // A translated sentence, not the key.
-    expect(await toStep1.first().textContent()).not.toMatch(/preflight\./);
+    const builtArea = hardStops.filter({ has: page.locator(`a[href="#/valuations/${valuationId}/step/1?focus=step1-builtAreaSqm"]`) });
+    await poll(() => builtArea.count()).toBe(1);
+    // A translated sentence that names the field by its label: not the key, not the path.
+    expect(await builtArea.textContent()).toContain('חסר: שטח בנוי');
+    expect(await builtArea.textContent()).not.toMatch(/preflight\.|builtAreaSqm|meta\./);
     expect(await page.getByTestId('preflight-ready').count()).toBe(0);
-    await toStep1.first().getByRole('link').click();
+    await builtArea.getByRole('link').click();
     await poll(() => page.getByRole('heading', { name: /שלב 1 מתוך 5/ }).isVisible()).toBe(true);
+    // The link put the cursor in the field that fixes it.
+    await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('step1-builtAreaSqm');
     mark('preflight shown');
 
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);

@@ -2,7 +2,7 @@
 // real core on SQLite, printing with the host's Chromium) against the real sync server.
 //
 //   step 1 and step 2 through the wizard (with a Tabu PDF) → what steps 3 and 4 would record (block and
-//   parcel, the registered area, the owners read from the extract, three comparables and the
+//   parcel, the registered area, the confirmed owners, three comparables and the
 //   calculation, and the value it gives) is written through the host's API, as another window would →
 //   a footer text and a logo in Settings › Report → "move to Ready" in the header → step 5: the preview frame shows the report (its Hebrew title and
 //   the address and the footer) → a CSV export appears in the generated files → signing, confirmed in the dialog,
@@ -68,21 +68,9 @@ interface StoredValuation {
 
 /**
  * What steps 3 and 4 record, written the way the core stores it: block/parcel and the registered area,
- * the owner read from the extract, three comparables and the calculation, and the value it gives.
+ * the owner as step 3 confirms it, three comparables and the calculation, and the value it gives.
  */
 async function completeThroughApi(host: HostProcess, valuationId: string) {
-  const [tabu] = await core<{ id: string; docType: string }[]>(host, 'documents.list', { valuationId });
-  if (!tabu) throw new Error('the Tabu extract is not there');
-  await core(host, 'documents.updateExtracted', {
-    id: tabu.id,
-    extracted: {
-      sections: {
-        identification: { block: '10777', parcel: '12', subparcel: '8' },
-        unitData: { registeredArea: 85.5, floor: '3' },
-        ownership: { owners: [{ name: 'ישראל ישראלי', idType: 'ID', idNumber: '123456782', share: '1/1' }] },
-      },
-    },
-  });
   const comparable = (n: number, dealDate: string, address: string, areaHundredths: number, priceAgorot: number) => ({
     id: `c${n}`,
     dealDate,
@@ -101,7 +89,12 @@ async function completeThroughApi(host: HostProcess, valuationId: string) {
     block: '10777',
     parcel: '12',
     subparcel: '8',
-    meta: { ...before.meta, registeredAreaSqm: '85.50', builtAreaSqm: '96.50' },
+    meta: {
+      ...before.meta,
+      registeredAreaSqm: '85.50',
+      builtAreaSqm: '96.50',
+      legal: { rightsType: 'PRIVATE_OWNERSHIP', owners: [{ name: 'ישראל ישראלי', idType: 'ISRAELI_ID', idNumber: '123456782', share: 'בשלמות' }], attachments: [], mortgages: [], notes: [], easements: [], confirmedFromDocumentId: null },
+    },
     comparableData: {
       version: 1,
       comparables: [

@@ -244,7 +244,7 @@ function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview: Import
                 <td>{row.values.areaHundredths === null ? '' : toDecimalText(row.values.areaHundredths, 2)}</td>
                 <td>{formatAgorot(row.values.priceAgorot)}</td>
                 <td>
-                  {row.errors.map((e) => `${e.column}: ${e.message}`).join('; ')}
+                  {[...row.errors, ...row.warnings].map((e) => `${e.column ? `${e.column}: ` : ''}${t(`comparableIssues.${e.code}`, e.params)}`).join('; ')}
                   {row.duplicate ? t('calculation.import.duplicate') : ''}
                 </td>
               </tr>

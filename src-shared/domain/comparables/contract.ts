@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { agorot, id, rowSyncState, timestamp } from '../../contract/entities.ts';
 import { COMPARABLE_FIELDS } from './headers.ts';
 import { COMPARABLE_SOURCES } from './sources.ts';
+import { COMPARABLE_ISSUE_CODES } from './issue-codes.ts';
 
 export const comparableField = z.enum(COMPARABLE_FIELDS);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -41,7 +42,13 @@ export const comparableEntity = z.object({
 });
 export type ComparableEntity = z.infer<typeof comparableEntity>;
 
-const rowIssue = z.object({ column: z.string(), field: comparableField.nullable(), message: z.string() });
+const rowIssue = z.object({
+  column: z.string(),
+  field: comparableField.nullable(),
+  code: z.enum(COMPARABLE_ISSUE_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
 
 export const comparableValues = z.object({
   dealDate: isoDate.nullable(),

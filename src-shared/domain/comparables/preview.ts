@@ -25,6 +25,8 @@ import {
   parseRegistryNumber,
   parseRoomsTenths,
   splitAddress,
+  type ComparableIssueCode,
+  type IssueParams,
   type Parsed,
 } from './values.ts';
 
@@ -55,6 +57,10 @@ export interface RowIssue {
   /** The column header as written in the file, or the field's label when no column holds it. */
   column: string;
   field: ComparableField | null;
+  /** What is wrong, as a code the UI words (comparableIssues.<code>) with its parameters. */
+  code: ComparableIssueCode;
+  params: IssueParams;
+  /** The same in English, for logs. */
   message: string;
 }
 
@@ -187,9 +193,9 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
     const index = mapping.indexOf(field);
     return index >= 0 ? headers[index] || `#${index + 1}` : FIELD_LABELS[field].en;
   };
-  const error = (field: ComparableField, message: string) => errors.push({ column: columnOf(field), field, message });
-  const warn = (field: ComparableField | null, message: string) =>
-    warnings.push({ column: field ? columnOf(field) : '', field, message });
+  const error = (field: ComparableField, code: ComparableIssueCode, params: IssueParams, message: string) => errors.push({ column: columnOf(field), field, code, params, message });
+  const warn = (field: ComparableField | null, code: ComparableIssueCode, params: IssueParams, message: string) =>
+    warnings.push({ column: field ? columnOf(field) : '', field, code, params, message });
 
   /** Parses the field's cell when there is one; a failure becomes the row's error. */
   const read = <T>(field: ComparableField, parse: (raw: string) => Parsed<T>): T | null => {
@@ -197,7 +203,7 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
     if (!cell) return null;
     const parsed = parse(cell.raw);
     if (parsed.ok) return parsed.value;
-    error(field, parsed.message);
+    error(field, parsed.code, parsed.params, parsed.message);
     return null;
   };
   const text = (field: ComparableField): string | null => {
@@ -205,7 +211,7 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
     if (!cell) return null;
     const value = cleanCell(cell.raw);
     if (value.length > FREE_TEXT_MAX) {
-      error(field, `longer than ${FREE_TEXT_MAX} characters`);
+      error(field, 'TEXT_TOO_LONG', { max: FREE_TEXT_MAX }, `longer than ${FREE_TEXT_MAX} characters`);
       return null;
     }
     return value;
@@ -253,19 +259,19 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
     values.city ??= parts.city;
   }
 
-  if (!cellOf.has('dealDate')) error('dealDate', 'the deal date is missing');
-  if (!cellOf.has('priceNis')) error('priceNis', 'the price is missing');
+  if (!cellOf.has('dealDate')) error('dealDate', 'DATE_MISSING', {}, 'the deal date is missing');
+  if (!cellOf.has('priceNis')) error('priceNis', 'PRICE_MISSING', {}, 'the price is missing');
   const located = values.address || values.street || values.city || values.block;
   const locationFailed = errors.some((e) => e.field === 'block' || e.field === 'blockParcel');
   if (!located && !locationFailed) {
-    errors.push({ column: columnOf(mapping.includes('address') ? 'address' : 'blockParcel'), field: null, message: 'no address, city or block: the deal cannot be located' });
+    errors.push({ column: columnOf(mapping.includes('address') ? 'address' : 'blockParcel'), field: null, code: 'NOT_LOCATED', params: {}, message: 'no address, city or block: the deal cannot be located' });
   }
 
-  if (values.partialShare) warn('partialShare', `only ${values.partialShare} of the property was sold; the price is for that share`);
+  if (values.partialShare) warn('partialShare', 'PARTIAL_SHARE', { share: values.partialShare }, `only ${values.partialShare} of the property was sold; the price is for that share`);
   if (values.priceAgorot !== null && values.areaHundredths !== null && values.pricePerSqmAgorot !== null) {
     const derived = pricePerSqmAgorot(values.priceAgorot, values.areaHundredths);
     if (Math.abs(derived - values.pricePerSqmAgorot) > derived * PRICE_PER_SQM_TOLERANCE) {
-      warn('pricePerSqmNis', `the stated price per sqm (${values.pricePerSqmAgorot / 100}) differs from price / area (${Math.round(derived / 100)})`);
+      warn('pricePerSqmNis', 'PRICE_PER_SQM_DIFFERS', { stated: Math.round(values.pricePerSqmAgorot / 100), derived: Math.round(derived / 100) }, `the stated price per sqm (${values.pricePerSqmAgorot / 100}) differs from price / area (${Math.round(derived / 100)})`);
     }
   }
   return { rowNumber, values, errors, warnings };
@@ -293,6 +299,8 @@ function flagOutliers(rows: PreviewRow[]): void {
       row.warnings.push({
         column: '',
         field: 'priceNis',
+        code: 'OUTLIER',
+        params: { value: Math.round(value / 100), median: Math.round(mid / 100) },
         message: `outlier: ${Math.round(value / 100)} NIS per sqm against a median of ${Math.round(mid / 100)} in this file`,
       });
     }
@@ -323,6 +331,6 @@ function flagRepeats(rows: PreviewRow[]): void {
     if (!key) continue;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, row.rowNumber);
-    else row.warnings.push({ column: '', field: null, message: `the same deal as row ${first}; it is imported once` });
+    else row.warnings.push({ column: '', field: null, code: 'REPEATED', params: { row: first }, message: `the same deal as row ${first}; it is imported once` });
   }
 }

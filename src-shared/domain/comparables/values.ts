@@ -1,11 +1,15 @@
 // Parsers for the values of a comparables file. Each returns { ok: true, value } or { ok: false,
-// message }; none of them uses binary floating point for money or areas: decimals are scaled to
+// code, params, message } (a code the UI words, its parameters, English for logs); none of them uses binary floating point for money or areas: decimals are scaled to
 // integers digit by digit (prices to agorot, areas to hundredths of a square metre, rooms to tenths).
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+import type { ComparableIssueCode, IssueParams } from './issue-codes.ts';
+
+export { COMPARABLE_ISSUE_CODES, type ComparableIssueCode, type IssueParams } from './issue-codes.ts';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ComparableIssueCode; params: IssueParams; message: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+const fail = <T>(code: ComparableIssueCode, params: IssueParams, message: string): Parsed<T> => ({ ok: false, code, params, message });
 
 // Bidi marks and isolates (RTL spreadsheets are full of them), BOM, and the various spaces.
 const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -26,10 +30,10 @@ export function isBlank(raw: string | null | undefined): boolean {
 // ---- dates --------------------------------------------------------------------------------------
 
 function isoDate(year: number, month: number, day: number): Parsed<string> {
-  if (year < 1900 || year > 2100) return fail(`the year ${year} is out of range`);
+  if (year < 1900 || year > 2100) return fail('INVALID_DATE', {}, `the year ${year} is out of range`);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return fail('no such day in the calendar');
+    return fail('INVALID_DATE', {}, 'no such day in the calendar');
   }
   return ok(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
@@ -45,15 +49,15 @@ export function parseDate(raw: string): Parsed<string> {
     const [, d, m, y] = dayFirst as unknown as [string, string, string, string];
     const year = y.length === 2 ? (Number(y) < 70 ? 2000 + Number(y) : 1900 + Number(y)) : Number(y);
     const parsed = isoDate(year, Number(m), Number(d));
-    return parsed.ok ? parsed : fail(`'${text}' is not a valid date (dd/mm/yyyy): ${parsed.message}`);
+    return parsed.ok ? parsed : fail('INVALID_DATE', { text }, `'${text}' is not a valid date (dd/mm/yyyy): ${parsed.message}`);
   }
   const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (yearFirst) {
     const [, y, m, d] = yearFirst as unknown as [string, string, string, string];
     const parsed = isoDate(Number(y), Number(m), Number(d));
-    return parsed.ok ? parsed : fail(`'${text}' is not a valid date: ${parsed.message}`);
+    return parsed.ok ? parsed : fail('INVALID_DATE', { text }, `'${text}' is not a valid date: ${parsed.message}`);
   }
-  return fail(`'${text}' is not a date; expected dd/mm/yyyy (e.g. 15/01/2024)`);
+  return fail('NOT_A_DATE', { text }, `'${text}' is not a date; expected dd/mm/yyyy (e.g. 15/01/2024)`);
 }
 
 // ---- numbers ------------------------------------------------------------------------------------
@@ -68,7 +72,7 @@ const UNITS = /₪|ש"ח|ש״ח|שח|nis|ils|מ"ר|מ״ר|מטר|מר|sqm|m2|m²
 export function parseDecimal(raw: string): Parsed<{ int: string; frac: string }> {
   const text = cleanCell(raw);
   const bare = text.replace(UNITS, '').replace(/\s+/g, '');
-  if (/^-/.test(bare) || /^\(.*\)$/.test(bare)) return fail(`'${text}' is negative`);
+  if (/^-/.test(bare) || /^\(.*\)$/.test(bare)) return fail('NEGATIVE', { text }, `'${text}' is negative`);
   let int: string;
   let frac: string;
   let match: RegExpExecArray | null;
@@ -86,7 +90,7 @@ export function parseDecimal(raw: string): Parsed<{ int: string; frac: string }>
     int = '0';
     frac = match[1]!;
   } else {
-    return fail(`'${text}' is not a number`);
+    return fail('NOT_A_NUMBER', { text }, `'${text}' is not a number`);
   }
   return ok({ int: int.replace(/^0+(?=\d)/, ''), frac });
 }
@@ -103,7 +107,7 @@ export function parseScaled(raw: string, scale: number): Parsed<{ value: number;
   const rest = frac.slice(scale);
   let scaled = BigInt(int + kept);
   if (rest.length > 0 && rest.charCodeAt(0) >= 0x35) scaled += 1n; // '5'..'9'
-  if (scaled > BigInt(Number.MAX_SAFE_INTEGER)) return fail(`'${cleanCell(raw)}' is too large`);
+  if (scaled > BigInt(Number.MAX_SAFE_INTEGER)) return fail('TOO_LARGE', { text: cleanCell(raw) }, `'${cleanCell(raw)}' is too large`);
   return ok({ value: Number(scaled), exact: /^0*$/.test(rest) });
 }
 
@@ -111,7 +115,7 @@ export function parseScaled(raw: string, scale: number): Parsed<{ value: number;
 export function parsePriceAgorot(raw: string): Parsed<number> {
   const parsed = parseScaled(raw, 2);
   if (!parsed.ok) return parsed;
-  if (parsed.value.value === 0) return fail('the price is zero');
+  if (parsed.value.value === 0) return fail('PRICE_ZERO', {}, 'the price is zero');
   return ok(parsed.value.value);
 }
 
@@ -119,8 +123,8 @@ export function parsePriceAgorot(raw: string): Parsed<number> {
 export function parseAreaHundredths(raw: string): Parsed<number> {
   const parsed = parseScaled(raw, 2);
   if (!parsed.ok) return parsed;
-  if (parsed.value.value === 0) return fail('the area is zero');
-  if (parsed.value.value > 100_000_00) return fail(`'${cleanCell(raw)}' sqm is not a believable area`);
+  if (parsed.value.value === 0) return fail('AREA_ZERO', {}, 'the area is zero');
+  if (parsed.value.value > 100_000_00) return fail('AREA_UNBELIEVABLE', { text: cleanCell(raw) }, `'${cleanCell(raw)}' sqm is not a believable area`);
   return ok(parsed.value.value);
 }
 
@@ -129,15 +133,15 @@ export function parseRoomsTenths(raw: string): Parsed<number> {
   const parsed = parseScaled(raw, 1);
   if (!parsed.ok) return parsed;
   const { value, exact } = parsed.value;
-  if (!exact || value % 5 !== 0) return fail(`'${cleanCell(raw)}' rooms: rooms go in steps of 0.5`);
-  if (value === 0 || value > 500) return fail(`'${cleanCell(raw)}' is not a believable number of rooms`);
+  if (!exact || value % 5 !== 0) return fail('ROOMS_STEP', { text: cleanCell(raw) }, `'${cleanCell(raw)}' rooms: rooms go in steps of 0.5`);
+  if (value === 0 || value > 500) return fail('ROOMS_UNBELIEVABLE', { text: cleanCell(raw) }, `'${cleanCell(raw)}' is not a believable number of rooms`);
   return ok(value);
 }
 
 function parseWhole(raw: string): Parsed<number> {
   const parsed = parseScaled(raw, 0);
   if (!parsed.ok) return parsed;
-  if (!parsed.value.exact) return fail(`'${cleanCell(raw)}' is not a whole number`);
+  if (!parsed.value.exact) return fail('NOT_WHOLE', { text: cleanCell(raw) }, `'${cleanCell(raw)}' is not a whole number`);
   return ok(parsed.value.value);
 }
 
@@ -150,15 +154,15 @@ export function parseParking(raw: string): Parsed<number> {
   if (YES.has(text)) return ok(1);
   if (NO.has(text)) return ok(0);
   const parsed = parseWhole(raw);
-  if (!parsed.ok) return fail(`'${cleanCell(raw)}' is not a number of parking spaces`);
-  if (parsed.value > 100) return fail(`'${cleanCell(raw)}' parking spaces is not believable`);
+  if (!parsed.ok) return fail('PARKING_INVALID', { text: cleanCell(raw) }, `'${cleanCell(raw)}' is not a number of parking spaces`);
+  if (parsed.value > 100) return fail('PARKING_UNBELIEVABLE', { text: cleanCell(raw) }, `'${cleanCell(raw)}' parking spaces is not believable`);
   return parsed;
 }
 
 export function parseBuildYear(raw: string): Parsed<number> {
   const parsed = parseWhole(raw);
-  if (!parsed.ok) return fail(`'${cleanCell(raw)}' is not a year`);
-  if (parsed.value < 1800 || parsed.value > 2100) return fail(`'${cleanCell(raw)}' is not a believable year of construction`);
+  if (!parsed.ok) return fail('NOT_A_YEAR', { text: cleanCell(raw) }, `'${cleanCell(raw)}' is not a year`);
+  if (parsed.value < 1800 || parsed.value > 2100) return fail('YEAR_UNBELIEVABLE', { text: cleanCell(raw) }, `'${cleanCell(raw)}' is not a believable year of construction`);
   return parsed;
 }
 
@@ -186,7 +190,7 @@ export function parseBlockParcel(raw: string): Parsed<BlockParcel> {
   const match = plain ?? labelled;
   if (!match) {
     if (/^\d{1,6}$/.test(text)) return ok({ block: digits(text), parcel: null, subparcel: null });
-    return fail(`'${text}' is not a block/parcel/sub-parcel; expected e.g. 9905/88/8`);
+    return fail('NOT_BLOCK_PARCEL', { text }, `'${text}' is not a block/parcel/sub-parcel; expected e.g. 9905/88/8`);
   }
   const [, block, parcel, subparcel] = match as unknown as [string, string, string, string | undefined];
   return ok({ block: digits(block), parcel: digits(parcel), subparcel: subparcel ? digits(subparcel) : null });
@@ -197,7 +201,7 @@ export function parseRegistryNumber(raw: string, maxDigits: number, what: string
   const text = cleanCell(raw);
   const parsed = parseWhole(text);
   const value = parsed.ok ? String(parsed.value) : '';
-  if (!parsed.ok || value.length > maxDigits || parsed.value === 0) return fail(`'${text}' is not a ${what} number`);
+  if (!parsed.ok || value.length > maxDigits || parsed.value === 0) return fail('NOT_REGISTRY_NUMBER', { text }, `'${text}' is not a ${what} number`);
   return ok(value);
 }
 
@@ -213,18 +217,18 @@ export function parsePartialShare(raw: string): Parsed<string | null> {
   const fraction = /^(\d{1,9})\/(\d{1,9})$/.exec(text);
   if (fraction) {
     const [n, d] = [Number(fraction[1]), Number(fraction[2])];
-    if (d === 0 || n === 0 || n > d) return fail(`'${text}' is not a share between 0 and 1`);
+    if (d === 0 || n === 0 || n > d) return fail('SHARE_OUT_OF_RANGE', { text }, `'${text}' is not a share between 0 and 1`);
     return ok(n === d ? null : `${n}/${d}`);
   }
   const percent = /^(\d{1,3}(?:\.\d+)?)%$/.exec(text);
   if (percent) {
     const value = Number(percent[1]);
-    if (value <= 0 || value > 100) return fail(`'${text}' is not a share between 0% and 100%`);
+    if (value <= 0 || value > 100) return fail('SHARE_OUT_OF_RANGE', { text }, `'${text}' is not a share between 0% and 100%`);
     return ok(value === 100 ? null : `${percent[1]}%`);
   }
   const decimal = /^0?\.(\d+)$/.exec(text) ?? /^0,(\d+)$/.exec(text);
   if (decimal && /[1-9]/.test(decimal[1]!)) return ok(`0.${decimal[1]}`);
-  return fail(`'${text}' is not a share; expected e.g. 1/2 or 50%`);
+  return fail('NOT_A_SHARE', { text }, `'${text}' is not a share; expected e.g. 1/2 or 50%`);
 }
 
 // ---- addresses ----------------------------------------------------------------------------------
