@@ -199,6 +199,16 @@ export const activityEntry = z.object({
 });
 export type ActivityEntry = z.infer<typeof activityEntry>;
 
+/** What a conflict or a refused change is about, in the user's words: the valuation's title, the file's name. */
+export const changeSubject = z.object({
+  kind: z.enum(['valuation', 'document', 'image', 'other']),
+  /** The valuation's title, or the file's name. */
+  title: z.string().nullable(),
+  valuationId: id.nullable(),
+  valuationTitle: z.string().nullable(),
+});
+export type ChangeSubject = z.infer<typeof changeSubject>;
+
 export const conflictEntity = z.object({
   id,
   tableName: z.string(),
@@ -208,7 +218,9 @@ export const conflictEntity = z.object({
   serverValue: z.unknown(),
   winner: z.enum(['LOCAL', 'SERVER']),
   serverActorId: id.nullable(),
+  serverActorName: z.string().nullable(),
   serverChangedAt: timestamp.nullable(),
+  subject: changeSubject,
   createdAt: timestamp,
 });
 
@@ -221,6 +233,7 @@ export const rejectionEntity = z.object({
   changes: jsonObject,
   reasonCode: z.string(),
   reason: z.string(),
+  subject: changeSubject,
   createdAt: timestamp,
 });
 

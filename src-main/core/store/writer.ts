@@ -52,6 +52,42 @@ export interface WrittenMutation {
   activityId: string;
 }
 
+/** Longest text an activity entry keeps of an old or new value. */
+const SHOWN_TEXT = 120;
+type Shown = string | number | boolean | null;
+const shown = (value: unknown): Shown | undefined => {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.length > SHOWN_TEXT ? `${value.slice(0, SHOWN_TEXT)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return undefined;
+};
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What an update changed, for the activity log to say "registered area: 85.5 → 110": each changed
+ * column with a plain old and new value, and inside a JSON object column each changed top-level key
+ * ('meta.registeredAreaSqm'). Larger values (lists, documents' extractions) are named, not copied.
+ */
+export function describeChanges(base: Record<string, unknown>, values: Record<string, unknown>): Record<string, { from: Shown; to: Shown } | { changed: true }> {
+  const out: Record<string, { from: Shown; to: Shown } | { changed: true }> = {};
+  const add = (path: string, before: unknown, after: unknown) => {
+    if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return;
+    const from = shown(before);
+    const to = shown(after);
+    out[path] = from === undefined || to === undefined ? { changed: true } : { from, to };
+  };
+  for (const [column, after] of Object.entries(values)) {
+    if (column === 'updated_at') continue;
+    const before = base[column];
+    if (isPlainObject(before) || isPlainObject(after)) {
+      const a = isPlainObject(before) ? before : {};
+      const b = isPlainObject(after) ? after : {};
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) add(`${column}.${key}`, a[key], b[key]);
+    } else add(column, before, after);
+  }
+  return out;
+}
+
 export function createWriter(ctx: WriterContext): Writer {
   const { db } = ctx;
   const insertMutation = db.prepare(
@@ -145,7 +181,7 @@ export function createWriter(ctx: WriterContext): Writer {
         change.activity.valuationId,
         change.activity.action,
         actor.userId,
-        JSON.stringify(change.activity.payload ?? {}),
+        JSON.stringify(change.op === 'update' ? { ...change.activity.payload, changes: describeChanges(base, change.values) } : (change.activity.payload ?? {})),
         now,
       );
       const mutationId = ctx.newId();

@@ -6,6 +6,7 @@ import { requireActor, type CoreContext } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { activitySubject } from '../store/activity-subject.ts';
 import { isSyncedTable, type SyncedTableName } from '../store/tables.ts';
+import { subjectOf } from './change-subject.ts';
 
 type Methods =
   | 'sync.status'
@@ -83,7 +84,12 @@ export function syncLocalHandlers(engine: SyncEngineControl): HandlerMap<Methods
            FROM sync_conflicts WHERE organization_id = ? AND status = 'OPEN' ORDER BY created_at`,
         )
         .all(actor.organizationId) as Record<string, unknown>[];
-      return rows.map((row) => jsonColumnsToValues(row, ['localValue', 'serverValue'])) as never;
+      const actorName = ctx.db.prepare('SELECT name FROM users WHERE id = ?');
+      return rows.map((row) => ({
+        ...jsonColumnsToValues(row, ['localValue', 'serverValue']),
+        serverActorName: row.serverActorId ? ((actorName.get(row.serverActorId) as { name: string } | undefined)?.name ?? null) : null,
+        subject: subjectOf(ctx, String(row.tableName), String(row.rowId)),
+      })) as never;
     },
 
     'sync.conflicts.resolve': ({ id, choice, value }, ctx) => {
@@ -134,7 +140,7 @@ export function syncLocalHandlers(engine: SyncEngineControl): HandlerMap<Methods
            FROM sync_rejections WHERE organization_id = ? AND status = 'OPEN' ORDER BY created_at`,
         )
         .all(actor.organizationId) as Record<string, unknown>[];
-      return rows.map((row) => jsonColumnsToValues(row, ['changes'])) as never;
+      return rows.map((row) => ({ ...jsonColumnsToValues(row, ['changes']), subject: subjectOf(ctx, String(row.tableName), String(row.rowId)) })) as never;
     },
 
     'sync.rejected.retry': ({ id }, ctx) => {

@@ -4,9 +4,10 @@ import type { MethodOutput } from '../../../src-shared/contract/methods.ts';
 import { api } from '../../api/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
+import { fieldLabel, valueText } from '../activity/change-words.ts';
+import { SubjectTitle } from './SubjectTitle.tsx';
 
 type Conflict = MethodOutput<'sync.conflicts.list'>[number];
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 export function Conflicts() {
   const { t } = useTranslation();
@@ -39,18 +40,28 @@ export function Conflicts() {
         {items?.map((conflict) => (
           <li key={conflict.id} className="card" data-testid="conflict">
             <h2>
-              {t('conflicts.field')}: <code>{conflict.field}</code>
+              <SubjectTitle subject={conflict.subject} />: {fieldLabel(t, conflict.field)}
             </h2>
             <dl>
               <dt>{t('conflicts.mine')}</dt>
-              <dd data-testid="conflict-mine">{show(conflict.localValue)}</dd>
+              <dd data-testid="conflict-mine" dir="auto">
+                {valueText(t, conflict.field, conflict.localValue)}
+              </dd>
               <dt>{t('conflicts.theirs')}</dt>
-              <dd data-testid="conflict-theirs">{show(conflict.serverValue)}</dd>
+              <dd data-testid="conflict-theirs" dir="auto">
+                {valueText(t, conflict.field, conflict.serverValue)}
+              </dd>
             </dl>
-            {conflict.serverChangedAt && <p className="hint">{t('conflicts.changedAt', { when: formatDateTime(conflict.serverChangedAt) })}</p>}
+            {conflict.serverChangedAt && (
+              <p className="hint">
+                {conflict.serverActorName
+                  ? t('conflicts.changedBy', { name: conflict.serverActorName, when: formatDateTime(conflict.serverChangedAt) })
+                  : t('conflicts.changedAt', { when: formatDateTime(conflict.serverChangedAt) })}
+              </p>
+            )}
             {editing?.id === conflict.id ? (
               <div className="actions">
-                <input aria-label={conflict.field} value={editing.text} onChange={(e) => setEditing({ id: conflict.id, text: e.target.value })} />
+                <input aria-label={fieldLabel(t, conflict.field)} value={editing.text} onChange={(e) => setEditing({ id: conflict.id, text: e.target.value })} />
                 <button type="button" className="primary" onClick={() => void resolve(conflict, 'CUSTOM', editing.text)}>
                   {t('conflicts.save')}
                 </button>

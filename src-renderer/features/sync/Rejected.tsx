@@ -4,6 +4,8 @@ import type { MethodOutput } from '../../../src-shared/contract/methods.ts';
 import { api } from '../../api/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
+import { fieldLabel, valueText } from '../activity/change-words.ts';
+import { SubjectTitle } from './SubjectTitle.tsx';
 
 type Rejection = MethodOutput<'sync.rejected.list'>[number];
 
@@ -34,12 +36,22 @@ export function Rejected() {
         {items?.map((item) => (
           <li key={item.id} className="card" data-testid="rejection">
             <h2>
-              {item.tableName} · {item.operation} · {formatDateTime(item.createdAt)}
+              <SubjectTitle subject={item.subject} /> · {t(`rejected.operations.${item.operation}`)} · {formatDateTime(item.createdAt)}
             </h2>
             <p>
-              <strong>{t('rejected.reason')}:</strong> {item.reason}
+              <strong>{t('rejected.reason')}:</strong> {t(`rejectionReasons.${item.reasonCode}`, { defaultValue: t('rejectionReasons.OTHER') })}
             </p>
-            <pre dir="auto">{JSON.stringify(item.changes, null, 2)}</pre>
+            {item.operation !== 'delete' && (
+              <ul className="activity-changes">
+                {Object.entries(item.changes)
+                  .filter(([column]) => column !== 'id' && column !== 'updated_at' && column !== 'organization_id')
+                  .map(([column, value]) => (
+                    <li key={column}>
+                      {fieldLabel(t, column)}: <bdi>{valueText(t, column, value)}</bdi>
+                    </li>
+                  ))}
+              </ul>
+            )}
             <div className="actions">
               <button type="button" className="primary" onClick={() => void act('sync.rejected.retry', item.id)}>
                 {t('rejected.retry')}

@@ -8,6 +8,8 @@ import { ERROR_CODES } from '../../../src-shared/contract/errors.ts';
 import { CALCULATION_ERROR_CODES } from '../../../src-shared/domain/calculation/issues.ts';
 import { COMPARABLE_ISSUE_CODES } from '../../../src-shared/domain/comparables/values.ts';
 import { PREFLIGHT_CODES, preflight } from '../../../src-shared/domain/validation/preflight.ts';
+import { ACTIVITY_ACTIONS, ACTIVITY_SUBJECT_TYPES } from '../../../src-shared/domain/enums.ts';
+import { REJECTION_CODES } from '../../../src-shared/sync/protocol.ts';
 import { en } from '../../../src-renderer/i18n/en.ts';
 import { he } from '../../../src-renderer/i18n/he.ts';
 import { errorSentence } from '../../../src-renderer/ui/error-sentence.ts';
@@ -45,6 +47,9 @@ describe('the message catalogs', () => {
     for (const reason of ERROR_REASONS) expect(typeof lookup(catalog, `errorReasons.${reason}`), reason).toBe('string');
     for (const code of COMPARABLE_ISSUE_CODES) expect(typeof lookup(catalog, `comparableIssues.${code}`), code).toBe('string');
     for (const code of CALCULATION_ERROR_CODES) expect(typeof lookup(catalog, `calculation.codes.${code}`), code).toBe('string');
+    for (const code of REJECTION_CODES) expect(typeof lookup(catalog, `rejectionReasons.${code}`), code).toBe('string');
+    for (const action of ACTIVITY_ACTIONS) expect(typeof lookup(catalog, `activity.actions.${action}`), action).toBe('string');
+    for (const subject of ACTIVITY_SUBJECT_TYPES) expect(typeof lookup(catalog, `activity.subjects.${subject}`), subject).toBe('string');
     for (const code of PREFLIGHT_CODES) {
       const key = preflight({}, {}).hardStops.find((i) => i.code === code)?.messageKey ?? `preflight.${code.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
       expect(typeof lookup(catalog, key), code).toBe('string');
