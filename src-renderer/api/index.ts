@@ -10,3 +10,6 @@ declare global {
 }
 
 export const api: ApiClient = createApiClient(window.shamay ?? createWebBridge());
+
+/** The desktop app opens files with the system's programs; the browser version saves them as downloads. */
+export const opensFilesNatively = window.shamay !== undefined;

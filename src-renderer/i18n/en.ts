@@ -62,6 +62,7 @@ export const en: Messages = {
     header: {
       title: 'Valuation title',
       editTitle: 'Edit title',
+      titleTooLong: 'The title is too long: {{count}} characters, at most {{max}}. Shorten it.',
       saveTitle: 'Save title',
       updated: 'Updated {{when}}',
       archiveTitle: 'Archive this valuation?',
@@ -913,6 +914,7 @@ export const en: Messages = {
       types: { PDF: 'PDF', DOCX: 'Word', CSV: 'CSV', JSON: 'JSON', IMAGE: 'Image' },
       version: 'Version {{n}}',
       sealed: 'Sealed report',
+      download: 'Download',
       locate: 'Open',
       location: 'Saved on this computer at:',
       copyPath: 'Copy path',

@@ -67,6 +67,7 @@ export const he = {
     header: {
       title: 'כותרת השומה',
       editTitle: 'עריכת כותרת',
+      titleTooLong: 'הכותרת ארוכה מדי: {{count}} תווים, ועד {{max}} מותרים. קצרו אותה.',
       saveTitle: 'שמירת כותרת',
       updated: 'עודכן {{when}}',
       archiveTitle: 'להעביר את השומה לארכיון?',
@@ -926,6 +927,7 @@ export const he = {
       types: { PDF: 'PDF', DOCX: 'Word', CSV: 'CSV', JSON: 'JSON', IMAGE: 'תמונה' },
       version: 'גרסה {{n}}',
       sealed: 'הדוח החתום',
+      download: 'הורדה',
       locate: 'פתיחה',
       location: 'הקובץ שמור במחשב הזה ב:',
       copyPath: 'העתקת הנתיב',

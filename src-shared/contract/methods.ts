@@ -227,6 +227,8 @@ export const contract = {
   'shares.revoke': { input: byId, output: shareEntity },
   /** A local copy of an asset's file under its own name; the desktop shell opens it with the system's program. */
   'assets.open': { input: byId, output: z.object({ path: z.string() }) },
+  /** A generated file's bytes, for the browser version to save as a download under its own name. */
+  'assets.read': { input: byId, output: z.object({ fileName: z.string(), mimeType: z.string(), bytesBase64: z.string() }) },
 
   // ---- activity ---------------------------------------------------------------------------------
   'activity.query': {

@@ -12,7 +12,7 @@
 //
 // Screenshots: test-results/screenshots/he-settings-report.png, he-step5-ready.png, he-step5-signed.png, he-step1-signed.png,
 // he-revision-step1.png, en-step5-signed.png.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -197,8 +197,11 @@ test('step 5: preview, CSV export, signing, read-only, share link and a revision
     const csv = page.locator('[data-testid=generated-file][data-type=CSV]');
     await poll(() => csv.count()).toBe(1);
     expect(await csv.textContent()).toContain('גרסה 1');
-    await csv.getByRole('button', { name: /^פתיחה/ }).click();
-    await poll(() => csv.getByTestId('file-path').textContent()).toMatch(/\S/);
+    // The browser version saves it as a download under its own name.
+    const [download] = await Promise.all([page.waitForEvent('download'), csv.getByRole('button', { name: /^הורדה/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const saved = await download.path();
+    expect(readFileSync(saved).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     await screenshot(page, 'he-step5-ready');
     mark('CSV exported');
 
@@ -234,7 +237,10 @@ test('step 5: preview, CSV export, signing, read-only, share link and a revision
     expect(await sealedRow.getAttribute('data-type')).toBe('PDF');
     // Signing is over: no sign button, no preflight, exports still possible (they copy, not change).
     expect(await page.getByTestId('sign-button').count()).toBe(0);
-    expect(await page.getByTestId('export-CSV').isEnabled()).toBe(true);
+    // Signed: the sealed report is what it offers; no more drafts, and the preview is not "out of date".
+    expect(await page.getByTestId('export-CSV').count()).toBe(0);
+    expect(await page.locator('[data-testid=generated-file]').count()).toBe(1);
+    expect(await page.getByTestId('report-preview-outdated').count()).toBe(0);
     await screenshot(page, 'he-step5-signed');
 
     // ── Read-only everywhere: step 1's inputs are disabled ──────────────────────────────────────────

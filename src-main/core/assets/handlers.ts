@@ -3,6 +3,7 @@ import { pushTo } from '../../../src-shared/domain/collections.ts';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import { requireActor } from '../context.ts';
 import type { HandlerMap } from '../handlers.ts';
+import { GENERATED_FILE_TYPES, isGeneratedFileType } from '../../../src-shared/domain/file-kinds.ts';
 import { getAsset } from '../exports/generated-file.ts';
 import { namedCopy } from './named-copy.ts';
 import { getValuation } from '../valuations/queries.ts';
@@ -14,7 +15,10 @@ const REFERENCED_FILES = `SELECT sha256, file_name FROM documents UNION ALL SELE
   UNION ALL SELECT sha256, file_name FROM images UNION ALL SELECT sha256, file_name FROM assets
   UNION ALL SELECT sha256, 'thumbnail' FROM asset_variants WHERE sha256 IS NOT NULL`;
 
-export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.read' | 'files.verify'> = {
+/** Largest generated file handed over whole (a report with its photos is a few MB). */
+const ASSET_READ_MAX_BYTES = 48 * 1024 * 1024;
+
+export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'assets.read' | 'files.read' | 'files.verify'> = {
   'files.verify': async (_input, ctx) => {
     requireActor(ctx);
     const rows = ctx.db.prepare(REFERENCED_FILES).all() as { sha256: string; file_name: string }[];
@@ -43,6 +47,18 @@ export const assetHandlers: HandlerMap<'assets.list' | 'assets.open' | 'files.re
     getValuation(ctx, actor, asset.valuationId);
     if (!(await ctx.blobs.has(asset.sha256))) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.', { reason: 'FILE_NOT_DOWNLOADED' });
     return { path: await namedCopy(ctx, asset) };
+  },
+
+  'assets.read': async ({ id }, ctx) => {
+    const actor = requireActor(ctx);
+    const asset = getAsset(ctx, actor, id);
+    getValuation(ctx, actor, asset.valuationId);
+    const path = ctx.blobs.path(asset.sha256);
+    const size = await stat(path).then((s) => s.size, () => null);
+    if (size === null) throw new AppError('NOT_FOUND', 'The file has not been downloaded to this computer yet.', { reason: 'FILE_NOT_DOWNLOADED' });
+    if (size > ASSET_READ_MAX_BYTES) throw new AppError('VALIDATION', 'The file is too large to download this way; open it instead.', { reason: 'FILE_TOO_LARGE_TO_READ' });
+    const mimeType = isGeneratedFileType(asset.assetType) ? GENERATED_FILE_TYPES[asset.assetType].mime : 'application/octet-stream';
+    return { fileName: asset.fileName, mimeType, bytesBase64: (await readFile(path)).toString('base64') };
   },
 
   'files.read': async ({ sha256 }, ctx) => {

@@ -24,17 +24,20 @@ export function ExportStep({ valuation, role, userId, onValuation }: ExportStepP
   const { assets, error: assetsError } = useAssets(valuation.id);
   const sealed = sealedAsset(assets ?? [], valuation.reportSha256);
   const signingStops = preflight.result ? signingStopCount(preflight.result.hardStops) : null;
+  // A signed valuation offers its sealed report only: drafts printed before the seal are history.
+  const signed = valuation.status === 'SIGNED';
+  const shownAssets = signed && assets ? assets.filter((asset) => asset.id === sealed?.id) : assets;
 
   return (
     <div className="export-step" data-testid="export-step">
       <div className="export-side">
         {valuation.status !== 'SIGNED' && <Preflight valuationId={valuation.id} result={preflight.result} error={preflight.error} />}
         <SignPanel valuation={valuation} role={role} userId={userId} signingStops={signingStops} sealed={sealed} onSigned={onValuation} />
-        <ExportPanel valuationId={valuation.id} mayExport={mayExport(valuation.status, role)} assets={assets} assetsError={assetsError} sealedId={sealed?.id ?? null} />
+        <ExportPanel valuationId={valuation.id} mayExport={!signed && mayExport(valuation.status, role)} assets={shownAssets} assetsError={assetsError} sealedId={sealed?.id ?? null} />
         {mayShare(valuation.status, role) && <SharePanel valuationId={valuation.id} sealed={sealed} />}
       </div>
       {/* A new status (ready, signed) may change what the report says: a fresh preview, not an outdated one. */}
-      <ReportPreview key={valuation.status} valuationId={valuation.id} />
+      <ReportPreview key={valuation.status} valuationId={valuation.id} sealed={signed} />
       <StepFooter valuationId={valuation.id} step={5} />
     </div>
   );

@@ -1,9 +1,10 @@
-// Opens a generated file: assets.open copies it under its own name into the data folder; the desktop
-// app then opens it with the system's program (the browser version cannot), and its path is shown to copy.
+// Opens a generated file: in the desktop app assets.open copies it under its own name into the data
+// folder, the system's program opens it and its path is shown to copy; the browser version saves it as
+// a download under its own name instead.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssetEntity } from '../../../src-shared/contract/entities.ts';
-import { api } from '../../api/index.ts';
+import { api, opensFilesNatively } from '../../api/index.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { ErrorText } from '../../ui/error-text.tsx';
 
@@ -16,7 +17,8 @@ export function LocateFile({ asset }: { asset: Pick<AssetEntity, 'id' | 'fileNam
     setBusy(true);
     setError(null);
     try {
-      setPath((await api.call('assets.open', { id: asset.id })).path);
+      if (opensFilesNatively) setPath((await api.call('assets.open', { id: asset.id })).path);
+      else download(await api.call('assets.read', { id: asset.id }));
     } catch (e) {
       setError(e);
     } finally {
@@ -26,8 +28,8 @@ export function LocateFile({ asset }: { asset: Pick<AssetEntity, 'id' | 'fileNam
 
   return (
     <span className="locate-file">
-      <button type="button" onClick={() => void locate()} disabled={busy} aria-expanded={path !== null}>
-        {t('report.files.locate')}
+      <button type="button" onClick={() => void locate()} disabled={busy} aria-expanded={opensFilesNatively ? path !== null : undefined}>
+        {opensFilesNatively ? t('report.files.locate') : t('report.files.download')}
         <span className="visually-hidden"> — {asset.fileName}</span>
       </button>
       {path !== null && (
@@ -42,4 +44,17 @@ export function LocateFile({ asset }: { asset: Pick<AssetEntity, 'id' | 'fileNam
       <ErrorText error={error} messages={{ NOT_FOUND: t('report.files.notHere') }} />
     </span>
   );
+}
+
+/** Saves the bytes as a download named as the file is (the browser asks where, or uses its folder). */
+function download(file: { fileName: string; mimeType: string; bytesBase64: string }): void {
+  const bytes = Uint8Array.from(atob(file.bytesBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -9,7 +9,8 @@ import { ErrorText } from '../../ui/error-text.tsx';
 import { A4_WIDTH_PX, previewScale } from './report-model.ts';
 import { useElementSize } from './use-element-size.ts';
 
-export function ReportPreview({ valuationId }: { valuationId: string }) {
+/** sealed: the valuation is signed and cannot change, so its preview is never out of date. */
+export function ReportPreview({ valuationId, sealed = false }: { valuationId: string; sealed?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const [html, setHtml] = useState<string | null>(null);
@@ -22,10 +23,11 @@ export function ReportPreview({ valuationId }: { valuationId: string }) {
   // Another valuation: forget the old page, and follow this one's changes.
   useEffect(() => {
     setHtml(null);
+    if (sealed) return;
     return api.on('data.changed', (event) => {
       if (event.tables.includes('valuations') && (!event.ids || event.ids.includes(valuationId))) setOutdated(true);
     });
-  }, [valuationId]);
+  }, [valuationId, sealed]);
 
   useEffect(() => {
     let live = true;
@@ -54,9 +56,11 @@ export function ReportPreview({ valuationId }: { valuationId: string }) {
     <section className="report-card report-preview" aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="report-preview">
       <div className="report-card-head">
         <h3 id={`${id}-title`}>{t('report.preview.title')}</h3>
-        <button type="button" onClick={() => setAsked((n) => n + 1)} disabled={loading} data-testid="report-preview-refresh">
-          {t('report.preview.refresh')}
-        </button>
+        {!sealed && (
+          <button type="button" onClick={() => setAsked((n) => n + 1)} disabled={loading} data-testid="report-preview-refresh">
+            {t('report.preview.refresh')}
+          </button>
+        )}
       </div>
       {loading && (
         <p className="report-progress" role="status">

@@ -242,7 +242,7 @@ export function Step1({ valuationId, initial, readOnly, onDraft, onComplete }: S
           </div>
           <div className="field">
             {label('rooms', t('step1.rooms'), true)}
-            <input {...control('rooms')} required className="short" type="number" inputMode="decimal" min={0.5} step={0.5} value={draft.rooms} onChange={(e) => set('rooms', e.target.value)} />
+            <input {...control('rooms')} required className="short" inputMode="decimal" dir="ltr" value={draft.rooms} onChange={(e) => set('rooms', e.target.value)} />
             {messageOf('rooms')}
           </div>
           <div className="field">

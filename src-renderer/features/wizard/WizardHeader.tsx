@@ -38,6 +38,9 @@ export function statusActions(valuation: Valuation, role: MembershipRole | null,
   );
 }
 
+/** The contract's longest title (src-shared/contract/entities.ts valuationEditable). */
+const TITLE_MAX = 300;
+
 export function WizardHeader({ valuation, role, userId, readOnly, saveStatus, onValuation, beforeLeave }: WizardHeaderProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -84,6 +87,8 @@ export function WizardHeader({ valuation, role, userId, readOnly, saveStatus, on
   const saveTitle = (event: FormEvent) => {
     event.preventDefault();
     const next = title.trim();
+    // Too long is said, not cut: the user decides what to drop.
+    if (next.length > TITLE_MAX) return titleInput.current?.focus();
     if (!next || next === valuation.title) return stopEditing();
     void run(async () => {
       onValuation(await api.call('valuations.update', { id: valuation.id, fields: { title: next } }));
@@ -124,9 +129,9 @@ export function WizardHeader({ valuation, role, userId, readOnly, saveStatus, on
               id="wizard-title-input"
               ref={titleInput}
               value={title}
-              maxLength={300}
               required
-              aria-invalid={!title.trim() || undefined}
+              aria-invalid={!title.trim() || title.trim().length > TITLE_MAX || undefined}
+              aria-describedby={title.trim().length > TITLE_MAX ? 'wizard-title-error' : undefined}
               onChange={(e) => setTitle(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') {
@@ -141,6 +146,11 @@ export function WizardHeader({ valuation, role, userId, readOnly, saveStatus, on
             <button type="button" onClick={stopEditing} disabled={busy}>
               {t('wizard.cancel')}
             </button>
+            {title.trim().length > TITLE_MAX && (
+              <span id="wizard-title-error" className="field-error" role="alert">
+                {t('wizard.header.titleTooLong', { max: TITLE_MAX, count: title.trim().length })}
+              </span>
+            )}
           </form>
         ) : (
           <>

@@ -45,7 +45,11 @@ describe('valuations in the offline core', () => {
 
     const history = await call(core, 'activity.query', { valuationId: created.id });
     expect(history.map((h) => h.action)).toEqual(['updated', 'created']);
-    expect(history[0]?.payload).toEqual({ fields: ['title', 'final_valuation_agorot'] });
+    // The entry says what changed, from what to what, so the log can tell it.
+    expect(history[0]?.payload).toEqual({
+      fields: ['title', 'final_valuation_agorot'],
+      changes: { title: { from: 'דירת 4 חדרים ברח׳ הרצל', to: updated.title }, final_valuation_agorot: { from: null, to: updated.finalValuationAgorot } },
+    });
   });
 
   it('filters, sorts and pages the list', async () => {
