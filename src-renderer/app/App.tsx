@@ -8,6 +8,7 @@ import { Conflicts } from '../features/sync/Conflicts.tsx';
 import { Rejected } from '../features/sync/Rejected.tsx';
 import { SyncPanel } from '../features/sync/SyncPanel.tsx';
 import { SyncSummary } from '../features/sync/SyncSummary.tsx';
+import { NewValuation } from '../features/wizard/NewValuation.tsx';
 import { Wizard } from '../features/wizard/Wizard.tsx';
 import { useSession } from '../stores/session.ts';
 import { useSync } from '../stores/sync.ts';
@@ -20,6 +21,8 @@ function Screen({ route }: { route: Route }) {
       return <Dashboard />;
     case 'valuation':
       return <Wizard valuationId={route.id} step={route.step} focus={route.focus} />;
+    case 'newValuation':
+      return <NewValuation />;
     case 'activity':
       return <ActivityLog valuationId={route.id} />;
     case 'sync':

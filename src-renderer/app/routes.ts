@@ -3,6 +3,8 @@
 
 export type Route =
   | { name: 'dashboard' }
+  /** Step 1 of a valuation that does not exist yet: nothing is created until its first save. */
+  | { name: 'newValuation' }
   /** focus: the id of the element to focus once the step shows (a preflight link to its field). */
   | { name: 'valuation'; id: string; step: number; focus?: string }
   | { name: 'activity'; id: string }
@@ -14,6 +16,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'valuations' && parts[1] === 'new') return { name: 'newValuation' };
   if (parts[0] === 'valuations' && parts[1]) {
     if (parts[2] === 'activity') return { name: 'activity', id: parts[1] };
     const step = Number(parts[3] ?? 1);
@@ -33,6 +36,8 @@ export function hrefOf(route: Route): string {
       return `#/valuations/${route.id}/step/${route.step}${route.focus ? `?focus=${encodeURIComponent(route.focus)}` : ''}`;
     case 'activity':
       return `#/valuations/${route.id}/activity`;
+    case 'newValuation':
+      return '#/valuations/new';
     default:
       return `#/${route.name}`;
   }

@@ -42,6 +42,8 @@ export const en: Messages = {
     statusTo: 'Move to {{status}}',
   },
   wizard: {
+    newValuation: 'New valuation',
+    newValuationHint: 'The valuation is saved and synced to the office when you complete the first step.',
     steps: { 1: 'Initial data', 2: 'Documents', 3: 'Validation', 4: 'Analysis', 5: 'Export' },
     next: 'Next step',
     previous: 'Previous step',

@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
 import { axeViolations } from './axe.ts';
+import { appText, hebrewInEnglish, internalNames, latinInHebrew } from './text-leaks.ts';
 import { createStack, DEMO_APPRAISER_1, DEMO_PASSWORD, ROOT, signIn } from './harness.ts';
 import { poll, SYNC_TIMEOUT } from './ui.ts';
 
@@ -50,7 +51,12 @@ async function facadeJpeg(): Promise<Buffer> {
 /** The app scrolls inside <main> under a fixed header; for a full-page picture the document grows instead. */
 const GROW = '.shell { height: auto !important; min-height: 100vh; } .shell > main { overflow: visible !important; }';
 
+/** Saves a picture of the screen and checks that the app's own words on it are in its language. */
 async function shoot(page: Page, name: string) {
+  const text = await appText(page);
+  expect(internalNames(text), `${name}: internal names on the screen`).toEqual([]);
+  if (name.startsWith('he-')) expect(latinInHebrew(text), `${name}: Latin words on the Hebrew screen`).toEqual([]);
+  else expect(hebrewInEnglish(text), `${name}: Hebrew words on the English screen`).toEqual([]);
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   const style = await page.addStyleTag({ content: GROW });
   await page.waitForTimeout(200);
@@ -218,6 +224,24 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     expect(answer.type).toBe('application/pdf');
     expect(answer.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(createHash('sha256').update(answer.body).digest('hex')).toBe(seal);
+
+    // ── The same screens in English: no Hebrew-only word, no internal name ────────────────────
+    await page.locator('header.app-header').getByRole('combobox', { name: 'שפה', exact: true }).selectOption({ label: 'English' });
+    for (const [step, what] of [[1, 'initial-data'], [2, 'documents'], [3, 'property-and-rights'], [4, 'analysis'], [5, 'signed']] as const) {
+      await page.getByTestId(`wizard-step-${step}`).click();
+      await poll(() => page.getByRole('heading', { name: new RegExp(`Step ${step} of 5`) }).isVisible()).toBe(true);
+      await page.waitForLoadState('networkidle');
+      await shoot(page, `en-${step}-${what}`);
+    }
+    await page.getByRole('link', { name: 'Activity log' }).click();
+    await poll(() => page.getByTestId('activity-entry').count()).toBeGreaterThan(3);
+    const log = (await page.getByTestId('activity-list').textContent()) ?? '';
+    expect(log).toMatch(/signed the valuation/);
+    expect(log).toMatch(/Registered area \(sqm\)/);
+    await shoot(page, 'en-7-activity');
+    await page.locator('header.app-header').getByRole('combobox', { name: 'Language', exact: true }).selectOption({ label: 'עברית' });
+    await poll(() => page.getByTestId('activity-entry').first().textContent()).toMatch(/[\u0590-\u05FF]/);
+    await shoot(page, 'he-7-activity');
 
     expect(errors, 'the page logged errors').toEqual([]);
     console.log(`UI path (Hebrew): ${((performance.now() - started) / 1000).toFixed(1)} s from sign-in to the shared PDF`);

@@ -129,7 +129,10 @@ test('offline edits survive a core restart, sync, reach a second client, and a c
     await openScreen(pageB, 'התנגשויות');
     const conflict = pageB.getByTestId('conflict');
     await poll(() => conflict.count()).toBe(1);
-    expect(await conflict.getByRole('heading').textContent()).toContain('title');
+    // Named as a person would: the valuation's title and the field's label, not the column.
+    const heading = (await conflict.getByRole('heading').textContent()) ?? '';
+    expect(heading).toContain(': כותרת');
+    expect(heading).not.toContain('title');
     expect(await conflict.getByTestId('conflict-mine').textContent()).toBe(TITLE_B);
     expect(await conflict.getByTestId('conflict-theirs').textContent()).toBe(TITLE_A);
     mark('conflict shown to B');

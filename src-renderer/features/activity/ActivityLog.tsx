@@ -54,7 +54,7 @@ export function ActivityLog({ valuationId }: { valuationId: string }) {
               {changes.length > 0 && (
                 <ul className="activity-changes">
                   {changes.map((change) => (
-                    <li key={change.label + (change.from ?? '') + (change.to ?? '')}>
+                    <li key={change.path}>
                       {change.label}
                       {change.from !== null && (
                         <>

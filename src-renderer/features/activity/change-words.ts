@@ -32,17 +32,26 @@ export function valueText(t: TFunction, path: string, value: unknown): string {
 }
 
 export interface ShownChange {
+  /** The changed field's path, unique within an entry. */
+  path: string;
   label: string;
   from: string | null;
   to: string | null;
 }
 
-/** An activity entry's payload.changes as lines "label: from → to" (a large value only named). */
+/**
+ * An activity entry's payload.changes as lines "label: from → to" (a large value only named). Keys the
+ * catalog does not name fall back to their column's label; several of them make one line, named only.
+ */
 export function shownChanges(t: TFunction, changes: unknown): ShownChange[] {
   if (!isRecord(changes)) return [];
-  return Object.entries(changes).map(([path, change]) =>
-    isRecord(change) && 'from' in change
-      ? { label: fieldLabel(t, path), from: valueText(t, path, change.from), to: valueText(t, path, change.to) }
-      : { label: fieldLabel(t, path), from: null, to: null },
-  );
+  const lines = new Map<string, ShownChange>();
+  for (const [path, change] of Object.entries(changes)) {
+    const label = fieldLabel(t, path);
+    const line: ShownChange =
+      isRecord(change) && 'from' in change ? { path, label, from: valueText(t, path, change.from), to: valueText(t, path, change.to) } : { path, label, from: null, to: null };
+    const earlier = lines.get(label);
+    lines.set(label, earlier ? { ...earlier, from: null, to: null } : line);
+  }
+  return [...lines.values()];
 }

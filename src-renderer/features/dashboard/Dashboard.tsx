@@ -2,12 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { startTransition, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VALUATION_STATUSES, type ValuationStatus } from '../../../src-shared/domain/enums.ts';
-import { api } from '../../api/index.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { blockParcel, formatAgorot, formatDate } from '../../i18n/format.ts';
 import { useSession } from '../../stores/session.ts';
 import { StatusBadge, SyncBadge } from '../../ui/badges.tsx';
-import { ErrorText } from '../../ui/error-text.tsx';
 import { useValuationPages, type ListQuery } from './use-valuation-pages.ts';
 
 /** A first guess only: rows are measured, since their cells wrap. */
@@ -39,20 +37,13 @@ export function Dashboard() {
   const role = useSession((s) => s.session?.role);
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState<ListQuery>({ sort: 'updatedAt', direction: 'desc' });
-  const [error, setError] = useState<unknown>(null);
   const { total, rowAt } = useValuationPages(query);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   const update = (changes: Partial<ListQuery>) => startTransition(() => setQuery((q) => ({ ...q, ...changes })));
-  const create = async () => {
-    try {
-      const valuation = await api.call('valuations.create', { title: t('dashboard.newTitle') });
-      navigate({ name: 'valuation', id: valuation.id, step: 1 });
-    } catch (e) {
-      setError(e);
-    }
-  };
+  // Nothing is created until step 1 is completed (NewValuation): no empty drafts reach the office.
+  const create = () => navigate({ name: 'newValuation' });
 
   return (
     <section className="dashboard" aria-labelledby="dashboard-title">
@@ -95,7 +86,6 @@ export function Dashboard() {
           {total === null ? t('app.loading') : t('dashboard.count', { count: total })}
         </span>
       </div>
-      <ErrorText error={error} />
       {total === 0 && <p className="empty">{t('dashboard.empty')}</p>}
       {/* ARIA table roles on divs: the rows are absolutely placed by the virtualizer, which native
           table layout does not allow. Cells wrap (and stack under their labels when narrow), never cut. */}

@@ -25,7 +25,8 @@ const CLIENT_TITLES = ['מר', 'גב׳', 'עו"ד', 'רו"ח', 'ד"ר', 'לכב�
 export const fieldId = (field: Step1Field) => `step1-${field.replace('.', '-')}`;
 
 export interface Step1Props {
-  valuationId: string;
+  /** Null while the valuation is not created yet (NewValuation). */
+  valuationId: string | null;
   initial: Step1Draft;
   readOnly: boolean;
   onDraft(draft: Step1Draft): void;

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { hrefOf } from '../../app/router.ts';
 
 export interface StepFooterProps {
-  valuationId: string;
+  /** Null for a valuation not created yet: there is no other step to go to, only back to the list. */
+  valuationId: string | null;
   step: number;
   /** Shows "complete step"; a submit button when the step is a form. */
   complete?: { busy: boolean; submit?: boolean; onClick?: () => void } | null;
@@ -13,7 +14,12 @@ export function StepFooter({ valuationId, step, complete }: StepFooterProps) {
   const { t } = useTranslation();
   return (
     <div className="wizard-footer">
-      {step > 1 && (
+      {valuationId === null && (
+        <a className="button-link" href={hrefOf({ name: 'dashboard' })}>
+          {t('wizard.cancel')}
+        </a>
+      )}
+      {valuationId !== null && step > 1 && (
         <a className="button-link" href={hrefOf({ name: 'valuation', id: valuationId, step: step - 1 })} rel="prev">
           {t('wizard.previous')}
         </a>
@@ -24,7 +30,7 @@ export function StepFooter({ valuationId, step, complete }: StepFooterProps) {
           {complete.busy ? t('wizard.completing') : t('wizard.complete')}
         </button>
       )}
-      {step < 5 && (
+      {valuationId !== null && step < 5 && (
         <a className="button-link" href={hrefOf({ name: 'valuation', id: valuationId, step: step + 1 })} rel="next">
           {t('wizard.next')}
         </a>

@@ -10,6 +10,7 @@ import { he } from '../../i18n/he.ts';
 import { useSession } from '../../stores/session.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
 import { useFocusTarget } from '../../ui/use-focus-target.ts';
+import { today } from './today.ts';
 import { Step1 } from './Step1.tsx';
 import { addressOf, emptyStep1, toStep1Draft, type Step1Data, type Step1Draft } from './step1-model.ts';
 import { Step2 } from './Step2.tsx';
@@ -27,12 +28,6 @@ import './wizard.css';
 
 /** Titles a new valuation gets from the dashboard; such a title is replaced once the address is known. */
 const DEFAULT_TITLES = new Set([he.dashboard.newTitle, en.dashboard.newTitle]);
-
-/** Today as 'YYYY-MM-DD' in local time. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 export function Wizard({ valuationId, step, focus }: { valuationId: string; step: number; focus?: string }) {
   const { t } = useTranslation();

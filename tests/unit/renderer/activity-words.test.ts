@@ -30,15 +30,17 @@ describe('an edit as the activity log tells it', () => {
     const t = await translator('he');
     const lines = shownChanges(t, describeChanges({ final_valuation_agorot: 250_000_000, status: 'DRAFT', meta: { registeredAreaSqm: '85.5' } }, { final_valuation_agorot: 260_000_000, status: 'READY', meta: { registeredAreaSqm: '110' } }));
     expect(lines).toEqual([
-      { label: 'השווי הסופי', from: valueText(t, 'final_valuation_agorot', 250_000_000), to: valueText(t, 'final_valuation_agorot', 260_000_000) },
-      { label: 'מצב', from: 'טיוטה', to: 'מוכנה' },
-      { label: 'שטח רשום (מ"ר)', from: '85.5', to: '110' },
+      { path: 'final_valuation_agorot', label: 'השווי הסופי', from: valueText(t, 'final_valuation_agorot', 250_000_000), to: valueText(t, 'final_valuation_agorot', 260_000_000) },
+      { path: 'status', label: 'מצב', from: 'טיוטה', to: 'מוכנה' },
+      { path: 'meta.registeredAreaSqm', label: 'שטח רשום (מ"ר)', from: '85.5', to: '110' },
     ]);
     expect(lines[0]?.to).toMatch(/2,600,000/);
     for (const line of lines) expect(line.label).not.toMatch(/[a-z]_[a-z]|agorot|meta/);
     // A field the catalog does not know is named by its column's label, else as "other data".
     expect(fieldLabel(t, 'step1_data.somethingNew')).toBe('נתונים ראשוניים');
     expect(fieldLabel(t, 'unknown_column')).toBe('נתונים נוספים');
+    // Several keys that fall back to one label make one line.
+    expect(shownChanges(t, { 'step2_data.a': { from: 1, to: 2 }, 'step2_data.b': { from: 3, to: 4 } })).toEqual([{ path: 'step2_data.a', label: 'מסמכים', from: null, to: null }]);
     expect(fieldLabel(await translator('en'), 'finalValuationAgorot')).toBe('Final value');
   });
 });

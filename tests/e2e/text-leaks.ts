@@ -1,0 +1,40 @@
+// What the screen says, with the user's own data taken out (titles, names, addresses and file names are
+// shown in dir="auto" or <bdi> runs; form fields hold their values outside the text): what is left is the
+// app's own words, which must be in the chosen language and must name no internal identifier.
+import type { Page } from 'playwright-core';
+
+/** The app's own words on the screen (main content and header), user data removed. */
+export async function appText(page: Page): Promise<string> {
+  return (await page.evaluate(`(() => {
+    const root = document.querySelector('.shell') || document.body;
+    const clone = root.cloneNode(true);
+    clone.querySelectorAll('[dir=auto], bdi, iframe, script, style, option, code, .visually-hidden, [data-user-text], time').forEach((e) => e.remove());
+    return clone.textContent || '';
+  })()`)) as string;
+}
+
+/** Latin words a Hebrew screen may show: formats, units, the language's own name, product names. */
+const LATIN_ALLOWED = new Set(['PDF', 'DOCX', 'CSV', 'JSON', 'XLSX', 'JPEG', 'PNG', 'WebP', 'HEIC', 'TIFF', 'ZIP', 'MB', 'KB', 'B', 'English', 'UTF', 'Excel', 'Word', 'GIS', 'sha']);
+
+/** Web and e-mail addresses and hex seals are data, not words. */
+const withoutAddresses = (text: string) =>
+  text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ')
+    .replace(/\b[0-9a-f]{8,}\b/g, ' ');
+
+/** Latin-script words in Hebrew-mode app text, besides the allowed ones, hex seals and addresses. */
+export function latinInHebrew(text: string): string[] {
+  const cleaned = withoutAddresses(text);
+  return [...new Set((cleaned.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word)))];
+}
+
+/** Hebrew in English-mode app text: a word the catalog forgot, or a message the core wrote in Hebrew. */
+export function hebrewInEnglish(text: string): string[] {
+  return [...new Set(text.match(/[\u0590-\u05FF][\u0590-\u05FF"'׳״-]*/g) ?? [])];
+}
+
+/** What an internal name looks like: camelCase, snake_case, a dotted path, a SHOUTING_CODE, an i18n key. */
+export function internalNames(text: string): string[] {
+  return [...new Set(withoutAddresses(text).match(/\b([a-z]+[A-Z][A-Za-z0-9]*|[a-z0-9]+_[a-z0-9_]+|[a-z]+(?:\.[a-zA-Z]+){1,}|[A-Z]{2,}_[A-Z_]+)\b/g) ?? [])];
+}
