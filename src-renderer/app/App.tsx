@@ -90,7 +90,7 @@ export function App() {
           <option value="he">{t('language.he')}</option>
           <option value="en">{t('language.en')}</option>
         </select>
-        <span className="user">{session.user.name}</span>
+        <bdi className="user">{session.user.name}</bdi>
         <button type="button" onClick={() => void signOut()}>
           {t('nav.signOut')}
         </button>

@@ -5,16 +5,22 @@ import type { Page } from 'playwright-core';
 
 /** The app's own words on the screen (main content and header), user data removed. */
 export async function appText(page: Page): Promise<string> {
-  return (await page.evaluate(`(() => {
+  const text = (await page.evaluate(`(() => {
     const root = document.querySelector('.shell') || document.body;
     const clone = root.cloneNode(true);
     clone.querySelectorAll('[dir=auto], bdi, iframe, script, style, option, code, .visually-hidden, [data-user-text], time').forEach((e) => e.remove());
-    return clone.textContent || '';
+    // Each text node on its own, so that the words of neighbouring elements do not run together.
+    const walker = document.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
+    const parts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue);
+    return parts.join(' ');
   })()`)) as string;
+  // Runs isolated with FSI…PDI are data set into a sentence (a file's name in "source: …").
+  return text.replace(/\u2068[^\u2069]*\u2069/g, ' ');
 }
 
 /** Latin words a Hebrew screen may show: formats, units, the language's own name, product names. */
-const LATIN_ALLOWED = new Set(['PDF', 'DOCX', 'CSV', 'JSON', 'XLSX', 'JPEG', 'PNG', 'WebP', 'HEIC', 'TIFF', 'ZIP', 'MB', 'KB', 'B', 'English', 'UTF', 'Excel', 'Word', 'GIS', 'sha']);
+const LATIN_ALLOWED = new Set(['PDF', 'DOCX', 'CSV', 'JSON', 'XLSX', 'JPEG', 'PNG', 'WebP', 'HEIC', 'TIFF', 'ZIP', 'MB', 'KB', 'B', 'English', 'UTF', 'Excel', 'Word', 'GIS', 'sha', 'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter', 'Tab']);
 
 /** Web and e-mail addresses and hex seals are data, not words. */
 const withoutAddresses = (text: string) =>
@@ -26,7 +32,8 @@ const withoutAddresses = (text: string) =>
 /** Latin-script words in Hebrew-mode app text, besides the allowed ones, hex seals and addresses. */
 export function latinInHebrew(text: string): string[] {
   const cleaned = withoutAddresses(text);
-  return [...new Set((cleaned.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word)))];
+  // A single capital is a key of a shortcut (Ctrl+V).
+  return [...new Set((cleaned.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word) && !/^[A-Z]$/.test(word)))];
 }
 
 /** Hebrew in English-mode app text: a word the catalog forgot, or a message the core wrote in Hebrew. */
@@ -36,5 +43,5 @@ export function hebrewInEnglish(text: string): string[] {
 
 /** What an internal name looks like: camelCase, snake_case, a dotted path, a SHOUTING_CODE, an i18n key. */
 export function internalNames(text: string): string[] {
-  return [...new Set(withoutAddresses(text).match(/\b([a-z]+[A-Z][A-Za-z0-9]*|[a-z0-9]+_[a-z0-9_]+|[a-z]+(?:\.[a-zA-Z]+){1,}|[A-Z]{2,}_[A-Z_]+)\b/g) ?? [])];
+  return [...new Set(withoutAddresses(text).match(/\b([a-z]+[A-Z][A-Za-z0-9]*|[a-z0-9]+_[a-z0-9_]+|[a-z]{2,}(?:\.[a-zA-Z]{2,})+|[A-Z]{2,}_[A-Z_]+)\b/g) ?? [])];
 }

@@ -128,7 +128,7 @@ export function LegalFacts({ valuation, readOnly, sources, storedDraft, onDraft,
         <div className="legal-sources" role="group" aria-label={t('legal.fromExtractGroup')}>
           {offered.map((source) => (
             <button key={source.document.id} type="button" onClick={() => update(draftFromExtraction(source.extracted, source.document.id, draft))}>
-              {t('legal.fillFromExtract', { file: source.document.fileName })}
+              {t('legal.fillFromExtract')} <bdi>{source.document.fileName}</bdi>
             </button>
           ))}
           <span className="hint">{t('legal.fillHint')}</span>

@@ -242,7 +242,7 @@ function ExtractedDocument({ document, extracted, savedExtracted, dirty, saving,
       {sections.length === 0 && <p className="hint">{t('step3.nothingExtracted')}</p>}
       {sections.map((section) => (
         <fieldset key={section.key} className="extracted-section">
-          <legend>{section.known ? t(`step3.sections.${section.key}`) : section.key}</legend>
+          <legend>{section.known ? t(`step3.sections.${section.key}`) : t('step3.otherField')}</legend>
           {section.fields.map(({ key, field }) => (
             <FieldEditor
               key={key}
@@ -286,7 +286,8 @@ interface FieldEditorProps {
 function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, onRemove }: FieldEditorProps) {
   const { t } = useTranslation();
   const id = useId();
-  const label = field.label ?? t(`step3.fields.${fieldKey}`, { defaultValue: fieldKey });
+  // A field the catalog does not name yet is "another field", never its key.
+  const label = field.label ?? t(`step3.fields.${fieldKey}`, { defaultValue: t('step3.otherField') });
   const kind = valueKind(field.value);
   const percent = confidencePercent(field.confidence);
   const sourceId = `${id}-source`;
@@ -295,7 +296,7 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
       ? t('step3.source', { document: isolate(field.source.document ?? documentName), page: field.source.page })
       : t('step3.sourceNoPage', { document: isolate(field.source.document ?? documentName) })
     : t('step3.noSource');
-  const columnLabel = (column: string) => t(`step3.columns.${column}`, { defaultValue: column });
+  const columnLabel = (column: string) => t(`step3.columns.${column}`, { defaultValue: t('step3.otherField') });
 
   let editor;
   switch (kind) {
