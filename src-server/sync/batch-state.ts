@@ -77,6 +77,12 @@ export class BatchState {
     return this.entries.get(`${table}:${id}`)?.row ?? null;
   }
 
+  /** Whether the id names a row of another organization (hidden by row-level security; see migration 0011). */
+  async belongsElsewhere(table: string, id: string): Promise<boolean> {
+    const [row] = await this.tx.query<{ elsewhere: boolean }>('SELECT shamay_row_of_other_organization($1, $2::uuid) AS elsewhere', [table, id]);
+    return row?.elsewhere === true;
+  }
+
   /** Who made the newest change of a row (null: never changed through the feed). */
   async lastChangedBy(table: string, id: string): Promise<string | null> {
     const [row] = await this.tx.query<{ changed_by_id: string | null }>(

@@ -149,7 +149,8 @@ export const valuations = pgTable(
     // The dashboard lists one organization's valuations sorted by these columns.
     index('valuations_organization_updated_idx').on(t.organizationId, t.updatedAt, t.id),
     index('valuations_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
-    index('valuations_organization_title_idx').on(t.organizationId, t.title, t.id),
+    // A title's first 200 characters: a b-tree index row holds at most 2,704 bytes (error 54000 past it).
+    index('valuations_organization_title_idx').on(t.organizationId, sql`left(${t.title}, 200)`, t.id),
     index('valuations_organization_status_id_idx').on(t.organizationId, t.status, t.id),
     index('valuations_meta_gin').using('gin', t.meta),
     index('valuations_step1_data_gin').using('gin', t.step1Data),
@@ -620,7 +621,7 @@ export const syncCounters = pgTable('sync_counters', {
 export const appliedMutations = pgTable(
   'applied_mutations',
   {
-    mutationId: uuid('mutation_id').primaryKey(),
+    mutationId: uuid('mutation_id').notNull(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -634,9 +635,11 @@ export const appliedMutations = pgTable(
     appliedAt: createdAt(),
   },
   (t) => [
-    index('applied_mutations_organization_id_idx').on(t.organizationId),
+    // Mutation ids are unique per organization: another organization's id is an unknown id here.
+    primaryKey({ columns: [t.organizationId, t.mutationId], name: 'applied_mutations_pk' }),
     index('applied_mutations_user_id_idx').on(t.userId),
-    uniqueIndex('applied_mutations_device_seq_unique').on(t.deviceId, t.deviceSeq),
+    // Not unique: a device restored from a backup sends its old sequence numbers again with new mutations.
+    index('applied_mutations_device_seq_idx').on(t.deviceId, t.deviceSeq),
   ],
 );
 

@@ -116,6 +116,10 @@ export const REJECTION_CODES = [
   'BLOB_MISSING', // upload the file first (retryable)
   'SCHEMA', // written by a client schema the server cannot convert
   'CHANGED', // a delete of a row someone else changed since this device saw it (the row is kept)
+  'TOO_LONG', // a text longer than its column takes (src-shared/sync/values.ts)
+  // Set by the device itself, never sent by the server:
+  'TOO_LARGE', // the push was larger than the server accepts (413), even as a batch of one
+  'FAILED_REPEATEDLY', // the server failed on this change again and again; set aside so the rest can sync
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -123,7 +127,8 @@ export const mutationResult = z.object({
   mutationId: uuid,
   outcome: z.enum(MUTATION_OUTCOMES),
   serverVersion: z.number().int().nullable(),
-  reasonCode: z.enum(REJECTION_CODES).optional(),
+  /** A code this app does not know (a newer server's) reads as INVALID rather than failing the whole answer. */
+  reasonCode: z.enum(REJECTION_CODES).optional().catch('INVALID'),
   reason: z.string().optional(),
   conflicts: z.array(fieldConflict),
   /** The row as the server has it after this mutation (null: it does not exist there), so the client settles at once. */
