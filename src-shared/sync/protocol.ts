@@ -86,6 +86,8 @@ export const mutation = z
 export type Mutation = z.infer<typeof mutation>;
 
 export const MAX_PUSH_MUTATIONS = 500;
+/** The server's limit on a JSON body (413 past it); the client keeps each push under it. */
+export const MAX_PUSH_BODY_BYTES = 8 * 1024 * 1024;
 export const pushRequest = z
   .object({ deviceId: uuid, mutations: z.array(mutation).min(1).max(MAX_PUSH_MUTATIONS) })
   .strict();
