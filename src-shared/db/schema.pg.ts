@@ -583,6 +583,9 @@ export const userSessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     deviceId: uuid('device_id').references(() => devices.id, { onDelete: 'cascade' }),
     refreshTokenHash: text('refresh_token_hash').notNull().unique('user_sessions_refresh_token_hash_unique'),
+    /** The token the last refresh replaced: within a short grace it gets the same new pair again (a lost answer). */
+    previousRefreshTokenHash: text('previous_refresh_token_hash'),
+    rotatedAt: timestamp('rotated_at'),
     deviceInfo: jsonb('device_info').$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip'),
     expiresAt: timestamp('expires_at').notNull(),

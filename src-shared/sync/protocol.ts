@@ -37,7 +37,13 @@ export const loginRequest = z
   .strict();
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export const refreshRequest = z.object({ refreshToken: z.string().min(20).max(200) }).strict();
+export const refreshRequest = z
+  .object({
+    refreshToken: z.string().min(20).max(200),
+    /** The device asking: only the session's own device gets the grace after a lost answer. */
+    deviceId: uuid.optional(),
+  })
+  .strict();
 
 export const tokenResponse = z.object({
   accessToken: z.string(),
