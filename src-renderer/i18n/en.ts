@@ -317,6 +317,20 @@ export const en: Messages = {
     changedAt: 'Changed at {{when}}',
   },
   rejected: { title: 'Rejected changes', empty: 'No rejected changes.', reason: 'Reason', retry: 'Retry', discard: 'Discard change' },
+  // Rejection reason codes (src-shared/sync/protocol.ts REJECTION_CODES), as the rejected list shows them.
+  rejectionReasons: {
+    FORBIDDEN: 'You may not make this change (your role, or it belongs to another office).',
+    LIFECYCLE: 'The valuation’s status does not allow this change (for example, it is signed).',
+    NOT_FOUND: 'What this change refers to does not exist on the server.',
+    DELETED: 'This was deleted on another device.',
+    INVALID: 'The server cannot store this change: a value has the wrong form.',
+    BLOB_MISSING: 'The file has not been uploaded yet; it will be sent first.',
+    SCHEMA: 'This change was made by a different version of the app.',
+    CHANGED: 'Someone changed this after you deleted it, so it was kept.',
+    TOO_LONG: 'A text in this change is longer than allowed.',
+    TOO_LARGE: 'This change is larger than the server accepts.',
+    FAILED_REPEATEDLY: 'The server failed on this change several times; it was set aside so that the rest could sync.',
+  },
   activity: { title: 'Activity log', empty: 'No activity.', by: '{{name}}' },
   settings: {
     title: 'Settings',
