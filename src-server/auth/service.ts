@@ -6,7 +6,8 @@ import type { RequestAuth, Role, ServerContext } from '../context.ts';
 import type { SqlSession } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
-import { LoginRateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
+import { SharedLoginRateLimiter } from './shared-rate-limit.ts';
 import { getSigningKey } from './secrets.ts';
 import {
   createAccessToken,
@@ -33,7 +34,7 @@ export interface AuthService {
   authenticate(authorizationHeader: string | string[] | undefined): Promise<RequestAuth>;
   me(userId: string): Promise<{ user: AuthUser; memberships: MembershipSummary[] }>;
   memberships(userId: string): Promise<MembershipSummary[]>;
-  readonly rateLimiter: LoginRateLimiter;
+  readonly rateLimiter: SharedLoginRateLimiter;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -80,7 +81,8 @@ export function authServiceFor(ctx: ServerContext): AuthService {
 
 export function createAuthService(ctx: ServerContext, options: { rateLimit?: Partial<RateLimitOptions> } = {}): AuthService {
   const { db, config } = ctx;
-  const rateLimiter = new LoginRateLimiter(ctx.now, options.rateLimit);
+  // Counted in PostgreSQL: every server instance on the database shares the budget.
+  const rateLimiter = new SharedLoginRateLimiter(db, 'login', ctx.now, options.rateLimit);
 
   /** Issues an access token for the session and assembles the response clients store. */
   async function tokenResponse(
@@ -114,7 +116,7 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
 
   async function login(email: string, password: string, device: DeviceInfo, ip: string | null): Promise<TokenResponse> {
     // Before the password is looked at: while limited, even the right password does not get in.
-    rateLimiter.check(email, ip);
+    await rateLimiter.check(email, ip);
     const [user] = await db.query<{ id: string; password_hash: string | null }>(
       `SELECT u.id, c.password_hash FROM users u LEFT JOIN user_credentials c ON c.user_id = u.id
        WHERE lower(u.email) = lower($1) ORDER BY (u.email = $1) DESC LIMIT 1`,
@@ -123,10 +125,10 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
     // Unknown email or no password: verifyPassword still runs argon2 (on a dummy hash), same timing.
     const ok = await verifyPassword(user?.password_hash, password);
     if (!ok || !user || !user.password_hash) {
-      rateLimiter.recordFailure(email, ip);
+      await rateLimiter.recordFailure(email, ip);
       throw invalidCredentials();
     }
-    rateLimiter.recordSuccess(email);
+    await rateLimiter.recordSuccess(email);
     if (needsRehash(user.password_hash)) {
       await db.query('UPDATE user_credentials SET password_hash = $2 WHERE user_id = $1', [user.id, await hashPassword(password)]);
     }

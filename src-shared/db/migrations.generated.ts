@@ -129,6 +129,11 @@ export const MIGRATIONS: MigrationSet = {
       "version": 13,
       "tag": "0012_refresh_grace",
       "sql": "-- A lost refresh answer must not sign the user out (issue #16): the token a refresh replaced is kept (its\n-- hash) with the time of the rotation, so that within a short grace it gets the same new pair again.\nALTER TABLE \"user_sessions\" ADD COLUMN \"previous_refresh_token_hash\" text;--> statement-breakpoint\nALTER TABLE \"user_sessions\" ADD COLUMN \"rotated_at\" timestamp(3) with time zone;"
+    },
+    {
+      "version": 14,
+      "tag": "0013_shared_auth_failures",
+      "sql": "-- Failed sign-ins and wrong share passwords counted in PostgreSQL, shared by every server instance (issue #16).\nCREATE TABLE \"auth_failures\" (\n\t\"key\" text NOT NULL,\n\t\"failed_at\" timestamp(3) with time zone NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX \"auth_failures_key_failed_at_idx\" ON \"auth_failures\" USING btree (\"key\",\"failed_at\");--> statement-breakpoint\nCREATE INDEX \"auth_failures_failed_at_idx\" ON \"auth_failures\" USING btree (\"failed_at\");"
     }
   ]
 };

@@ -600,6 +600,20 @@ export const userSessions = pgTable(
   ],
 );
 
+/**
+ * Failed sign-ins (and wrong share-link passwords) per key — an e-mail, an address, a link's hash —
+ * shared by every server instance, so N instances do not give N times the budget. Rows older than
+ * the window are deleted as new ones come.
+ */
+export const authFailures = pgTable(
+  'auth_failures',
+  {
+    key: text('key').notNull(),
+    failedAt: timestamp('failed_at').notNull(),
+  },
+  (t) => [index('auth_failures_key_failed_at_idx').on(t.key, t.failedAt), index('auth_failures_failed_at_idx').on(t.failedAt)],
+);
+
 /** Password hashes of protected share links. */
 export const sharePasswords = pgTable('share_passwords', {
   shareId: uuid('share_id')
