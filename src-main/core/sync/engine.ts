@@ -48,7 +48,6 @@ interface PendingRow {
   base_version: number;
   blob_sha256: string | null;
   activity_id: string | null;
-  attempts: number;
 }
 
 const FILE_TABLES = ['documents', 'document_versions', 'images', 'assets', 'asset_variants'] as const;
@@ -73,6 +72,8 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
   let failures = 0;
   /** Mutations per push: halved while a batch fails, doubled back after each success. */
   let pushLimit = MAX_PUSH_MUTATIONS;
+  /** Failed pushes of a mutation sent alone, by mutation id (a restart of the app starts the count again). */
+  const loneFailures = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let liveAbort: AbortController | null = null;
@@ -177,9 +178,10 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
       })();
       if (batch.length === 0) return;
       publish('pushing', { rowsDone: done, rowsTotal: total, bytesDone: 0, bytesTotal: null });
-      /** Back to the queue; `counted` keeps this attempt in `attempts` (only a lone mutation's failures count). */
-      const release = (counted: boolean) => {
-        const back = ctx.db.prepare(`UPDATE sync_mutations SET state = 'PENDING'${counted ? '' : ', attempts = attempts - 1'} WHERE seq = ?`);
+      // Back to the queue. `attempts` stays counted: a mutation that was sent once may have been applied
+      // (a lost answer), so the writer never folds a later edit into it.
+      const release = () => {
+        const back = ctx.db.prepare("UPDATE sync_mutations SET state = 'PENDING' WHERE seq = ?");
         ctx.db.transaction(() => batch.forEach((m) => back.run(m.seq)))();
         ctx.emit('data.changed', { tables: [...new Set(batch.map((m) => m.table_name))] });
       };
@@ -195,21 +197,24 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
       } catch (error) {
         const failure = classifyPushFailure(error);
         if (failure.kind === 'retry') {
-          release(false);
+          release();
           throw error;
         }
         if (batch.length > 1) {
           // Split until the mutation at fault is alone; the others go through meanwhile.
           pushLimit = Math.max(1, Math.floor(batch.length / 2));
-          release(false);
+          release();
           continue;
         }
         const [only] = batch as [PendingRow];
-        if (failure.code === 'TOO_LARGE' || only.attempts + 1 >= MAX_PUSH_FAILURES) {
+        const failed = (loneFailures.get(only.mutation_id) ?? 0) + 1;
+        loneFailures.set(only.mutation_id, failed);
+        if (failure.code === 'TOO_LARGE' || failed >= MAX_PUSH_FAILURES) {
+          loneFailures.delete(only.mutation_id);
           setAside(only, failure.code, failure.reason);
           continue;
         }
-        release(true);
+        release();
         throw error;
       }
       pushLimit = Math.min(MAX_PUSH_MUTATIONS, pushLimit * 2);
