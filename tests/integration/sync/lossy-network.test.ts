@@ -117,5 +117,13 @@ describe('sync over a connection that loses answers', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: 'TOO_LARGE' } });
+    // A file over the size limit, refused before its body is read: the rest is read and discarded first.
+    const file = await fetch(`${server.url}/v1/orgs/${client.organizationId}/blobs/${'ab'.repeat(32)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${client.token}`, 'content-type': 'application/octet-stream', 'upload-offset': '0', 'upload-length': String(60 * 1024 * 1024) },
+      body: Buffer.alloc(60 * 1024 * 1024, 7),
+    });
+    expect(file.status).toBe(413);
+    expect(await file.json()).toMatchObject({ error: { code: 'TOO_LARGE' } });
   });
 });
