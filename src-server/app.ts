@@ -1,7 +1,7 @@
 // The sync server's HTTP application: stateless (all state in PostgreSQL and the blob directory), so
 // several instances can run behind a load balancer.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION } from '../src-shared/sync/protocol.ts';
+import { MAX_PUSH_BODY_BYTES, PROTOCOL_VERSION } from '../src-shared/sync/protocol.ts';
 import { createAuthHook, registerAuthRoutes } from './auth/routes.ts';
 import { requireMembership } from './auth/service.ts';
 import { registerBlobRoutes } from './blobs/routes.ts';
@@ -13,7 +13,7 @@ import { registerSyncRoutes } from './sync/routes.ts';
 import { registerUpdateRoutes } from './updates/routes.ts';
 
 /** JSON bodies (push batches) are capped; file uploads have their own limit on the blob routes. */
-export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
+export const JSON_BODY_LIMIT = MAX_PUSH_BODY_BYTES;
 
 export function buildServer(ctx: Omit<ServerContext, 'log'>, live: LiveHub, logger: boolean | { level: string } = false): { app: FastifyInstance; ctx: ServerContext } {
   const trustProxy: boolean | string[] = ctx.config.trustProxy ?? false;

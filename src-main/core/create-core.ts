@@ -110,7 +110,7 @@ export function createCore(deps: CoreDeps): Core {
     ctx.server = null;
     connectedTo = url;
     if (!url) return;
-    const client = createServerClient({ baseUrl: url, tokens: tokenStore, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    const client = createServerClient({ baseUrl: url, tokens: tokenStore, deviceId, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
     ctx.server = client;
     if (!deps.auth) ctx.auth = serverAuth(client, deviceId, deps.deviceName ?? hostname());
     engine = createSyncEngine(ctx, { client, ...deps.sync });

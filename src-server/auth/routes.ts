@@ -49,7 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post('/v1/auth/refresh', async (request, reply) => {
     const body = parseBody(refreshRequest, request.body);
-    const tokens = await service.refresh(body.refreshToken);
+    const tokens = await service.refresh(body.refreshToken, body.deviceId);
     noStore(reply);
     return tokens;
   });

@@ -6,12 +6,14 @@ import type { RequestAuth, Role, ServerContext } from '../context.ts';
 import type { SqlSession } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
-import { LoginRateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
+import { SharedLoginRateLimiter } from './shared-rate-limit.ts';
 import { getSigningKey } from './secrets.ts';
 import {
   createAccessToken,
   createRefreshToken,
   hashRefreshToken,
+  nextRefreshToken,
   readRefreshToken,
   sameDigest,
   verifyAccessToken,
@@ -25,14 +27,14 @@ export interface AuthService {
   /** Email + password for a device; 401 INVALID_CREDENTIALS, 429 RATE_LIMITED, 403 DEVICE_REVOKED. */
   login(email: string, password: string, device: DeviceInfo, ip: string | null): Promise<TokenResponse>;
   /** Rotates the refresh token; an already-rotated token revokes its session (401 TOKEN_REPLAYED). */
-  refresh(refreshToken: string): Promise<TokenResponse>;
+  refresh(refreshToken: string, deviceId?: string): Promise<TokenResponse>;
   /** Revokes the session; its access and refresh tokens stop working at once. */
   logout(sessionId: string): Promise<void>;
   /** The caller behind an `Authorization: Bearer <access token>` header, or a 401. */
   authenticate(authorizationHeader: string | string[] | undefined): Promise<RequestAuth>;
   me(userId: string): Promise<{ user: AuthUser; memberships: MembershipSummary[] }>;
   memberships(userId: string): Promise<MembershipSummary[]>;
-  readonly rateLimiter: LoginRateLimiter;
+  readonly rateLimiter: SharedLoginRateLimiter;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -47,10 +49,19 @@ const invalidRefreshToken = () =>
 const sessionRevoked = (why = 'The session was ended') =>
   new HttpError(401, 'SESSION_REVOKED', `${why}; sign in again.`);
 
+/**
+ * How long the token a refresh replaced still gets the same new pair, when presented again by the
+ * session's own device: the answer to a refresh may be lost (a flaky mobile link, a timeout) and the
+ * device tries again at its next request. After it, or from another device, the reuse is a replay.
+ */
+export const REFRESH_GRACE_MS = 5 * 60 * 1000;
+
 interface SessionRow {
   user_id: string;
   device_id: string | null;
   refresh_token_hash: string;
+  previous_refresh_token_hash?: string | null;
+  rotated_at?: string | null;
   expires_at: string;
   revoked_at: string | null;
   device_revoked_at: string | null;
@@ -70,7 +81,8 @@ export function authServiceFor(ctx: ServerContext): AuthService {
 
 export function createAuthService(ctx: ServerContext, options: { rateLimit?: Partial<RateLimitOptions> } = {}): AuthService {
   const { db, config } = ctx;
-  const rateLimiter = new LoginRateLimiter(ctx.now, options.rateLimit);
+  // Counted in PostgreSQL: every server instance on the database shares the budget.
+  const rateLimiter = new SharedLoginRateLimiter(db, 'login', ctx.now, options.rateLimit);
 
   /** Issues an access token for the session and assembles the response clients store. */
   async function tokenResponse(
@@ -104,7 +116,7 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
 
   async function login(email: string, password: string, device: DeviceInfo, ip: string | null): Promise<TokenResponse> {
     // Before the password is looked at: while limited, even the right password does not get in.
-    rateLimiter.check(email, ip);
+    await rateLimiter.check(email, ip);
     const [user] = await db.query<{ id: string; password_hash: string | null }>(
       `SELECT u.id, c.password_hash FROM users u LEFT JOIN user_credentials c ON c.user_id = u.id
        WHERE lower(u.email) = lower($1) ORDER BY (u.email = $1) DESC LIMIT 1`,
@@ -113,10 +125,10 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
     // Unknown email or no password: verifyPassword still runs argon2 (on a dummy hash), same timing.
     const ok = await verifyPassword(user?.password_hash, password);
     if (!ok || !user || !user.password_hash) {
-      rateLimiter.recordFailure(email, ip);
+      await rateLimiter.recordFailure(email, ip);
       throw invalidCredentials();
     }
-    rateLimiter.recordSuccess(email);
+    await rateLimiter.recordSuccess(email);
     if (needsRehash(user.password_hash)) {
       await db.query('UPDATE user_credentials SET password_hash = $2 WHERE user_id = $1', [user.id, await hashPassword(password)]);
     }
@@ -158,7 +170,7 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
     return tokenResponse(user.id, sessionId, device.id, refreshToken, refreshExpiresAt);
   }
 
-  async function refresh(refreshToken: string): Promise<TokenResponse> {
+  async function refresh(refreshToken: string, deviceId?: string): Promise<TokenResponse> {
     const key = await getSigningKey(db);
     const parsed = readRefreshToken(key, refreshToken);
     if (!parsed) throw invalidRefreshToken();
@@ -172,7 +184,8 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
       | { kind: 'error'; error: HttpError };
     const outcome = await db.transaction(async (tx): Promise<Outcome> => {
       const [session] = await tx.query<SessionRow>(
-        `SELECT s.user_id, s.device_id, s.refresh_token_hash, s.expires_at, s.revoked_at, d.revoked_at AS device_revoked_at
+        `SELECT s.user_id, s.device_id, s.refresh_token_hash, s.previous_refresh_token_hash, s.rotated_at, s.expires_at, s.revoked_at,
+                d.revoked_at AS device_revoked_at
          FROM user_sessions s LEFT JOIN devices d ON d.id = s.device_id WHERE s.id = $1 FOR UPDATE OF s`,
         [sessionId],
       );
@@ -180,6 +193,22 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
       if (session.revoked_at) return { kind: 'error', error: sessionRevoked() };
       const revoke = () =>
         tx.query('UPDATE user_sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [sessionId, now.toISOString()]);
+      // The answer to the last refresh was lost: the same device presents the token it replaced, within
+      // the grace, and gets the same new pair (the next token is derived from the previous one).
+      const next = nextRefreshToken(key, sessionId, refreshToken);
+      const retryOfLost =
+        !sameDigest(presentedHash, session.refresh_token_hash) &&
+        session.previous_refresh_token_hash != null &&
+        sameDigest(presentedHash, session.previous_refresh_token_hash) &&
+        sameDigest(hashRefreshToken(next), session.refresh_token_hash) &&
+        session.rotated_at != null &&
+        now.getTime() - new Date(session.rotated_at).getTime() <= REFRESH_GRACE_MS &&
+        session.device_id !== null &&
+        deviceId === session.device_id &&
+        !session.device_revoked_at;
+      if (retryOfLost) {
+        return { kind: 'ok', userId: session.user_id, deviceId: session.device_id, token: next, expiresAt: new Date(session.expires_at) };
+      }
       if (!sameDigest(presentedHash, session.refresh_token_hash)) {
         // Issued by us for this session but already rotated: someone kept a copy. End the session for
         // whoever holds the current token too.
@@ -196,13 +225,12 @@ export function createAuthService(ctx: ServerContext, options: { rateLimit?: Par
       if (new Date(session.expires_at).getTime() <= now.getTime()) {
         return { kind: 'error', error: new HttpError(401, 'SESSION_EXPIRED', 'The session has expired; sign in again.') };
       }
-      const token = createRefreshToken(key, sessionId);
+      const token = next;
       const expiresAt = new Date(now.getTime() + config.refreshTokenDays * DAY_MS);
-      await tx.query('UPDATE user_sessions SET refresh_token_hash = $2, expires_at = $3 WHERE id = $1', [
-        sessionId,
-        hashRefreshToken(token),
-        expiresAt.toISOString(),
-      ]);
+      await tx.query(
+        'UPDATE user_sessions SET refresh_token_hash = $2, expires_at = $3, previous_refresh_token_hash = $4, rotated_at = $5 WHERE id = $1',
+        [sessionId, hashRefreshToken(token), expiresAt.toISOString(), presentedHash, now.toISOString()],
+      );
       if (session.device_id) {
         await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [session.device_id, now.toISOString()]);
       }

@@ -88,6 +88,17 @@ export function createRefreshToken(signingKey: Uint8Array, sessionId: string): s
 }
 
 /**
+ * The token that replaces `previous` on a refresh: derived from it with the server's key (as unguessable
+ * as a random one), so that the same previous token presented again within the grace gets the very same
+ * new token without the server storing any token.
+ */
+export function nextRefreshToken(signingKey: Uint8Array, sessionId: string, previous: string): string {
+  const derived = createHmac('sha256', refreshMacKey(signingKey)).update(`next:${previous}`).digest().subarray(0, REFRESH_RANDOM_BYTES);
+  const body = `${sessionId}.${derived.toString('base64url')}`;
+  return `${body}.${refreshMac(signingKey, body).toString('base64url')}`;
+}
+
+/**
  * The session id of a refresh token this server issued (current or not), or null when the token is
  * malformed or its HMAC is wrong.
  */

@@ -33,7 +33,7 @@ const FORM_BODY_LIMIT = 4 * 1024;
 export function registerPublicShareRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const requests = new ShareRequestLimiter(ctx.now);
   const viewLogs = new ViewLogThrottle(ctx.now);
-  const limiter = new SharePasswordLimiter(ctx.now);
+  const limiter = new SharePasswordLimiter(ctx.db, ctx.now);
 
   /** null: no password offered (GET); '' when a form arrived without one. */
   async function open(request: FastifyRequest, reply: FastifyReply, password: string | null) {
@@ -60,18 +60,18 @@ export function registerPublicShareRoutes(app: FastifyInstance, ctx: ServerConte
       const ip = request.ip || null;
       try {
         // Before the password is looked at: while limited, even the right one does not get in.
-        limiter.check(token, ip);
+        await limiter.check(token, ip);
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
         reply.header('retry-after', String(error.retryAfterSeconds));
         return sendPage(reply, pages.rateLimited(error.retryAfterSeconds));
       }
       if (!(await verifyPassword(share.passwordHash, password))) {
-        limiter.recordFailure(token, ip);
+        await limiter.recordFailure(token, ip);
         await recordWrongPassword(ctx, share, ctx.now());
         return sendPage(reply, pages.password(401));
       }
-      limiter.recordSuccess(token);
+      await limiter.recordSuccess(token);
     }
     return serveReport(request, reply, share, client);
   }

@@ -25,6 +25,9 @@ interface Entry {
 export class BatchState {
   private readonly entries = new Map<string, Entry>();
   private readonly deletedKeys = new Set<string>();
+  /** Rows of other organizations among the ids prefetched, and which ids were checked. */
+  private readonly foreignKeys = new Set<string>();
+  private readonly checkedForeign = new Set<string>();
   /** sha256 -> MIME type of the blobs the organization holds that this batch names. */
   private readonly heldBlobs = new Map<string, string>();
   private readonly tx: SqlSession;
@@ -43,6 +46,17 @@ export class BatchState {
       pushTo(byTable, table, id);
     }
     for (const [table, ids] of byTable) await this.load(table, ids);
+    // Of the rows not found, which are another organization's (one query for the batch).
+    const missing = [...byTable].flatMap(([table, ids]) => ids.filter((id) => !this.entries.get(`${table}:${id}`)?.row).map((id) => ({ table, id })));
+    if (missing.length) {
+      const foreign = await this.tx.query<{ table_name: string; id: string }>(
+        `SELECT t.table_name, t.id FROM unnest($1::text[], $2::uuid[]) AS t(table_name, id)
+         WHERE shamay_row_of_other_organization(t.table_name, t.id)`,
+        [missing.map((m) => m.table), missing.map((m) => m.id)],
+      );
+      for (const f of foreign) this.foreignKeys.add(`${f.table_name}:${f.id}`);
+      for (const m of missing) this.checkedForeign.add(`${m.table}:${m.id}`);
+    }
     const allIds = keys.map((k) => k.id);
     if (allIds.length) {
       const deleted = await this.tx.query<{ table_name: string; row_id: string }>(
@@ -75,6 +89,14 @@ export class BatchState {
   async get(table: string, id: string): Promise<Row | null> {
     if (!this.entries.has(`${table}:${id}`)) await this.load(table, [id]);
     return this.entries.get(`${table}:${id}`)?.row ?? null;
+  }
+
+  /** Whether the id names a row of another organization (hidden by row-level security; see migration 0011). */
+  async belongsElsewhere(table: string, id: string): Promise<boolean> {
+    const key = `${table}:${id}`;
+    if (this.checkedForeign.has(key)) return this.foreignKeys.has(key);
+    const [row] = await this.tx.query<{ elsewhere: boolean }>('SELECT shamay_row_of_other_organization($1, $2::uuid) AS elsewhere', [table, id]);
+    return row?.elsewhere === true;
   }
 
   /** Who made the newest change of a row (null: never changed through the feed). */

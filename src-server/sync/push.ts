@@ -22,6 +22,7 @@ import { VersionAllocator } from './change-feed.ts';
 import { GENERATED_FILE_TYPES, isGeneratedFileType } from '../../src-shared/domain/file-kinds.ts';
 import { decideSigning, isSigning } from './signing.ts';
 import { insertMany } from './sql.ts';
+import { mutationValueProblem } from './values.ts';
 import { ACTOR_COLUMNS, CASCADES, SERVER_MANAGED_ON_UPDATE, serverColumns, SET_NULL_ON_DELETE } from './tables.ts';
 
 /** The newest client schema this server understands; older ones are converted or refused. */
@@ -48,66 +49,118 @@ export async function pushMutations(
   now: () => Date,
 ): Promise<(MutationResult & { row: Row | null })[]> {
   const scope = { userId: actor.userId, organizationIds: [actor.organizationId] };
+  // A device's mutations are applied in seq order whatever their order in the array (equal seqs, as
+  // after a restored backup, keep their array order); the answer keeps the array order.
+  const order = mutations.map((_, i) => i).sort((a, b) => mutations[a]!.seq - mutations[b]!.seq || a - b);
+  const ordered = order.map((i) => mutations[i]!);
+  const results = await withTenant(db, scope, async (tx) => {
+    const batch = await isolated(tx, () => applyBatch(tx, actor, ordered, now));
+    if ('value' in batch) return batch.value;
+    // A mutation broke the batch: each one alone under its own savepoint, so its failure is its own
+    // outcome and the others go on.
+    const one: (MutationResult & { row: Row | null })[] = [];
+    for (const mutation of ordered) {
+      const alone = await isolated(tx, () => applyBatch(tx, actor, [mutation], now));
+      if ('value' in alone) {
+        one.push(...alone.value);
+        continue;
+      }
+      const result = rejected(mutation, alone.refusal.code, alone.refusal.reason);
+      // Recorded like any result (a retry gets the same answer); should even that fail, answered unrecorded.
+      await isolated(tx, () => recordResults(tx, actor, [{ result, record: true, mutation }], now));
+      one.push(...(await attachRows(tx, [mutation], [result])));
+    }
+    return one;
+  });
+  const answer = new Array<MutationResult & { row: Row | null }>(mutations.length);
+  order.forEach((original, position) => (answer[original] = results[position]!));
+  return answer;
+}
+
+/**
+ * Runs fn under a savepoint: a database refusal of the data (see refusalFor) rolls back only fn's work
+ * and is returned; anything else (connection loss, a deadlock, shutdown) fails the whole request.
+ */
+async function isolated<T>(tx: SqlSession, fn: () => Promise<T>): Promise<{ value: T } | { refusal: Refusal }> {
+  await tx.exec('SAVEPOINT push_step');
   try {
-    return await withTenant(db, scope, (tx) => applyBatch(tx, actor, mutations, now));
+    const value = await fn();
+    await tx.exec('RELEASE SAVEPOINT push_step');
+    return { value };
   } catch (error) {
-    // Connection loss, deadlock, serialization failure, shutdown: the client simply tries again.
     const refusal = refusalFor(error);
     if (!refusal) throw error;
-    if (mutations.length === 1) {
-      // A constraint or a bad value in a single mutation is that mutation's fault.
-      const [mutation] = mutations as [Mutation];
-      const result = rejected(mutation, 'INVALID', refusal);
-      await withTenant(db, scope, (tx) => recordResults(tx, actor, [{ result, record: true, mutation }], now));
-      return [{ ...result, row: null }];
-    }
-    // One bad mutation must not hold back the others: apply them one by one.
-    const results = [];
-    for (const mutation of mutations) results.push(...(await pushMutations(db, actor, [mutation], now)));
-    return results;
+    await tx.exec('ROLLBACK TO SAVEPOINT push_step');
+    await tx.exec('RELEASE SAVEPOINT push_step');
+    return { refusal };
   }
 }
 
 async function applyBatch(tx: SqlSession, actor: PushActor, mutations: readonly Mutation[], now: () => Date) {
   const previous = await tx.query<{ mutation_id: string; result: MutationResult }>(
-    'SELECT mutation_id, result FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])',
-    [mutations.map((m) => m.mutationId)],
+    'SELECT mutation_id, result FROM applied_mutations WHERE organization_id = $1 AND mutation_id = ANY($2::uuid[])',
+    [actor.organizationId, mutations.map((m) => m.mutationId)],
   );
   const known = new Map(previous.map((p) => [p.mutation_id, p.result]));
   const fresh = mutations.filter((m) => !known.has(m.mutationId));
+  // Refusals that need no row are decided before anything is read: a table the app may not write is
+  // never queried.
+  const early = new Map<Mutation, Decided>();
+  for (const m of fresh) {
+    const refusal = precheck(actor, m);
+    if (refusal) early.set(m, { result: rejected(m, refusal.code, refusal.reason), record: true, mutation: m });
+  }
+  const checked = fresh.filter((m) => !early.has(m));
 
   const allocator = await VersionAllocator.lock(tx, actor.organizationId);
   const state = new BatchState(tx, actor.organizationId);
   await state.prefetch(
-    fresh.map((m) => ({ table: m.table, id: m.rowId })),
-    fresh.flatMap((m) => (m.blobSha256 ? [m.blobSha256] : [])),
+    checked.map((m) => ({ table: m.table, id: m.rowId })),
+    checked.flatMap((m) => (m.blobSha256 ? [m.blobSha256] : [])),
   );
   const decided: Decided[] = [];
-  for (const mutation of fresh) decided.push(await decide(state, allocator, actor, mutation, now));
+  for (const mutation of fresh) decided.push(early.get(mutation) ?? (await decide(state, allocator, actor, mutation, now)));
   await state.write(allocator, actor.userId);
   await recordResults(tx, actor, decided, now, allocator);
   await allocator.flush();
 
+  // The same mutation twice in one batch: the second is a retry of the first.
   const byId = new Map(decided.map((d) => [d.mutation.mutationId, d.result]));
   const results = mutations.map((m) => known.get(m.mutationId) ?? byId.get(m.mutationId)!);
   return attachRows(tx, mutations, results);
 }
 
-async function decide(state: BatchState, allocator: VersionAllocator, actor: PushActor, m: Mutation, now: () => Date): Promise<Decided> {
-  const refuse = (code: RejectionCode, reason: string) => ({ result: rejected(m, code, reason), record: code !== 'BLOB_MISSING', mutation: m });
-  if (m.organizationId !== actor.organizationId) return refuse('FORBIDDEN', 'This change belongs to another organization.');
-  if (actor.role === 'CLIENT_VIEWER') return refuse('FORBIDDEN', 'A client viewer can read but not change anything.');
+interface Refusal {
+  code: RejectionCode;
+  reason: string;
+}
+
+/** What is refused before any row is read: the organization, the role, the schema, the table, the fields, the values. */
+function precheck(actor: PushActor, m: Mutation): Refusal | null {
+  if (m.organizationId !== actor.organizationId) return { code: 'FORBIDDEN', reason: 'This change belongs to another organization.' };
+  if (actor.role === 'CLIENT_VIEWER') return { code: 'FORBIDDEN', reason: 'A client viewer can read but not change anything.' };
   if (m.schemaVersion > CLIENT_SCHEMA_VERSION) {
-    return refuse('SCHEMA', `This change was made by a newer app (schema ${m.schemaVersion}); the server understands up to ${CLIENT_SCHEMA_VERSION}.`);
+    return { code: 'SCHEMA', reason: `This change was made by a newer app (schema ${m.schemaVersion}); the server understands up to ${CLIENT_SCHEMA_VERSION}.` };
   }
-  if (!(CLIENT_WRITABLE_TABLES as readonly string[]).includes(m.table)) return refuse('INVALID', `The app cannot change ${m.table}.`);
+  if (!(CLIENT_WRITABLE_TABLES as readonly string[]).includes(m.table)) return { code: 'INVALID', reason: `The app cannot change ${m.table}.` };
   const columns = serverColumns(m.table)!;
   const unknown = Object.keys(m.changes).filter((c) => !columns.has(c));
-  if (unknown.length) return refuse('SCHEMA', `Unknown field(s) for ${m.table}: ${unknown.join(', ')}.`);
+  if (unknown.length) return { code: 'SCHEMA', reason: `Unknown field(s) for ${m.table}: ${unknown.join(', ')}.` };
+  const problem = mutationValueProblem(m, columns);
+  if (problem) return { code: problem.tooLong ? 'TOO_LONG' : 'INVALID', reason: problem.reason };
+  return null;
+}
+
+async function decide(state: BatchState, allocator: VersionAllocator, actor: PushActor, m: Mutation, now: () => Date): Promise<Decided> {
+  const refuse = (code: RejectionCode, reason: string) => ({ result: rejected(m, code, reason), record: code !== 'BLOB_MISSING', mutation: m });
+  const columns = serverColumns(m.table)!;
   if (m.blobSha256 && !state.holdsBlob(m.blobSha256)) return refuse('BLOB_MISSING', 'Upload the file before the change that references it.');
 
   const current = await state.get(m.table, m.rowId);
   const version = () => allocator.next();
+
+  // Another organization's row id: refused for every operation, as the row is not the caller's.
+  if (!current && (await state.belongsElsewhere(m.table, m.rowId))) return refuse('FORBIDDEN', 'This row belongs to another organization.');
 
   if (m.op === 'insert') {
     if (current) return refuse('INVALID', 'A row with this id already exists.');
@@ -390,16 +443,22 @@ async function dependentsOf(tx: SqlSession, table: string, ids: string[]): Promi
 }
 
 /**
- * The reason given for a database refusal of the data itself (integrity or data exceptions, SQLSTATE
- * classes 23 and 22), worded without the database's own text (no constraint names, no other rows);
- * null for anything else, which is transient or a bug and must not become a permanent rejection.
+ * A database refusal of the data itself, classified and worded without the database's own text (no
+ * constraint names, no other rows): integrity and data exceptions (SQLSTATE classes 23 and 22), limits
+ * such as an index row too large (54), unknown columns or tables and missing privileges (42). Null for
+ * anything else (connection loss, deadlock, serialization failure, shutdown, a bug), which is transient
+ * or the server's own failure and must not become a permanent rejection.
  */
-function refusalFor(error: unknown): string | null {
+function refusalFor(error: unknown): Refusal | null {
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return null;
-  if (code === '23505') return 'This change conflicts with data that already exists on the server.';
-  if (code === '23503') return 'This change refers to something that does not exist on the server.';
-  if (code.startsWith('23')) return 'This change breaks a rule of the data model (a required or limited value).';
-  if (code.startsWith('22')) return 'A value in this change has the wrong form or is out of range.';
+  if (code === '23505') return { code: 'INVALID', reason: 'This change conflicts with data that already exists on the server.' };
+  if (code === '23503') return { code: 'INVALID', reason: 'This change refers to something that does not exist on the server.' };
+  if (code.startsWith('23')) return { code: 'INVALID', reason: 'This change breaks a rule of the data model (a required or limited value).' };
+  if (code === '22001' || code.startsWith('54')) return { code: 'TOO_LONG', reason: 'A value in this change is too long for the server.' };
+  if (code.startsWith('22')) return { code: 'INVALID', reason: 'A value in this change has the wrong form or is out of range.' };
+  if (code === '42703' || code === '42P01') return { code: 'SCHEMA', reason: 'This change names a field or table the server does not have.' };
+  if (code === '42501') return { code: 'FORBIDDEN', reason: 'The app may not write this.' };
+  if (code === '42804' || code === '42P18') return { code: 'INVALID', reason: 'A value in this change has the wrong type.' };
   return null;
 }

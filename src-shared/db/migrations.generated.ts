@@ -119,6 +119,21 @@ export const MIGRATIONS: MigrationSet = {
       "version": 11,
       "tag": "0010_share_passwords_rls",
       "sql": "-- share_passwords has no organization of its own: a row is visible (and writable) exactly when its\n-- share is, and document_shares is already isolated per organization.\nALTER TABLE \"share_passwords\" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint\nCREATE POLICY tenant_isolation ON \"share_passwords\" TO shamay_app\n  USING (EXISTS (SELECT 1 FROM \"document_shares\" s WHERE s.id = share_id))\n  WITH CHECK (EXISTS (SELECT 1 FROM \"document_shares\" s WHERE s.id = share_id));\n"
+    },
+    {
+      "version": 12,
+      "tag": "0011_isolated_push",
+      "sql": "-- Push that no single change can stop (issue #16).\n-- Mutation ids are unique per organization: another organization's id is an unknown id here, so a\n-- collision neither fails the push nor tells the caller that the id exists elsewhere.\nALTER TABLE \"applied_mutations\" DROP CONSTRAINT \"applied_mutations_pkey\";--> statement-breakpoint\nALTER TABLE \"applied_mutations\" ADD CONSTRAINT \"applied_mutations_pk\" PRIMARY KEY(\"organization_id\",\"mutation_id\");--> statement-breakpoint\nDROP INDEX \"applied_mutations_organization_id_idx\";--> statement-breakpoint\n-- A device restored from a backup sends its old sequence numbers again with new mutations: not unique.\nDROP INDEX \"applied_mutations_device_seq_unique\";--> statement-breakpoint\nCREATE INDEX \"applied_mutations_device_seq_idx\" ON \"applied_mutations\" USING btree (\"device_id\",\"device_seq\");--> statement-breakpoint\n-- A long title must not exceed a b-tree row (2,704 bytes, error 54000): the index holds its first 200 characters.\nDROP INDEX \"valuations_organization_title_idx\";--> statement-breakpoint\nCREATE INDEX \"valuations_organization_title_idx\" ON \"valuations\" USING btree (\"organization_id\",left(\"title\", 200),\"id\");--> statement-breakpoint\n-- Whether a row id belongs to an organization other than the caller's (a push that names another\n-- organization's row is FORBIDDEN). Row-level security hides those rows from shamay_app, so the\n-- function runs as its owner, looks the id up by primary key in one of the tables a client writes,\n-- and answers only yes or no.\nCREATE OR REPLACE FUNCTION shamay_row_of_other_organization(p_table text, p_row uuid) RETURNS boolean\nLANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$\nDECLARE\n  found boolean;\nBEGIN\n  IF p_table NOT IN ('valuations', 'valuation_sessions', 'documents', 'document_versions', 'images', 'asset_variants', 'assets', 'comparables') THEN\n    RETURN false;\n  END IF;\n  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1 AND NOT (organization_id = ANY (shamay_current_organizations())))', p_table)\n    INTO found USING p_row;\n  RETURN found;\nEND\n$$;--> statement-breakpoint\nREVOKE ALL ON FUNCTION shamay_row_of_other_organization(text, uuid) FROM PUBLIC;--> statement-breakpoint\nGRANT EXECUTE ON FUNCTION shamay_row_of_other_organization(text, uuid) TO shamay_app;\n"
+    },
+    {
+      "version": 13,
+      "tag": "0012_refresh_grace",
+      "sql": "-- A lost refresh answer must not sign the user out (issue #16): the token a refresh replaced is kept (its\n-- hash) with the time of the rotation, so that within a short grace it gets the same new pair again.\nALTER TABLE \"user_sessions\" ADD COLUMN \"previous_refresh_token_hash\" text;--> statement-breakpoint\nALTER TABLE \"user_sessions\" ADD COLUMN \"rotated_at\" timestamp(3) with time zone;"
+    },
+    {
+      "version": 14,
+      "tag": "0013_shared_auth_failures",
+      "sql": "-- Failed sign-ins and wrong share passwords counted in PostgreSQL, shared by every server instance (issue #16).\nCREATE TABLE \"auth_failures\" (\n\t\"key\" text NOT NULL,\n\t\"failed_at\" timestamp(3) with time zone NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX \"auth_failures_key_failed_at_idx\" ON \"auth_failures\" USING btree (\"key\",\"failed_at\");--> statement-breakpoint\nCREATE INDEX \"auth_failures_failed_at_idx\" ON \"auth_failures\" USING btree (\"failed_at\");"
     }
   ]
 };

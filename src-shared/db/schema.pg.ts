@@ -149,7 +149,8 @@ export const valuations = pgTable(
     // The dashboard lists one organization's valuations sorted by these columns.
     index('valuations_organization_updated_idx').on(t.organizationId, t.updatedAt, t.id),
     index('valuations_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
-    index('valuations_organization_title_idx').on(t.organizationId, t.title, t.id),
+    // A title's first 200 characters: a b-tree index row holds at most 2,704 bytes (error 54000 past it).
+    index('valuations_organization_title_idx').on(t.organizationId, sql`left(${t.title}, 200)`, t.id),
     index('valuations_organization_status_id_idx').on(t.organizationId, t.status, t.id),
     index('valuations_meta_gin').using('gin', t.meta),
     index('valuations_step1_data_gin').using('gin', t.step1Data),
@@ -582,6 +583,9 @@ export const userSessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     deviceId: uuid('device_id').references(() => devices.id, { onDelete: 'cascade' }),
     refreshTokenHash: text('refresh_token_hash').notNull().unique('user_sessions_refresh_token_hash_unique'),
+    /** The token the last refresh replaced: within a short grace it gets the same new pair again (a lost answer). */
+    previousRefreshTokenHash: text('previous_refresh_token_hash'),
+    rotatedAt: timestamp('rotated_at'),
     deviceInfo: jsonb('device_info').$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip'),
     expiresAt: timestamp('expires_at').notNull(),
@@ -594,6 +598,20 @@ export const userSessions = pgTable(
     index('user_sessions_device_id_idx').on(t.deviceId),
     index('user_sessions_expires_at_idx').on(t.expiresAt),
   ],
+);
+
+/**
+ * Failed sign-ins (and wrong share-link passwords) per key — an e-mail, an address, a link's hash —
+ * shared by every server instance, so N instances do not give N times the budget. Rows older than
+ * the window are deleted as new ones come.
+ */
+export const authFailures = pgTable(
+  'auth_failures',
+  {
+    key: text('key').notNull(),
+    failedAt: timestamp('failed_at').notNull(),
+  },
+  (t) => [index('auth_failures_key_failed_at_idx').on(t.key, t.failedAt), index('auth_failures_failed_at_idx').on(t.failedAt)],
 );
 
 /** Password hashes of protected share links. */
@@ -620,7 +638,7 @@ export const syncCounters = pgTable('sync_counters', {
 export const appliedMutations = pgTable(
   'applied_mutations',
   {
-    mutationId: uuid('mutation_id').primaryKey(),
+    mutationId: uuid('mutation_id').notNull(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -634,9 +652,11 @@ export const appliedMutations = pgTable(
     appliedAt: createdAt(),
   },
   (t) => [
-    index('applied_mutations_organization_id_idx').on(t.organizationId),
+    // Mutation ids are unique per organization: another organization's id is an unknown id here.
+    primaryKey({ columns: [t.organizationId, t.mutationId], name: 'applied_mutations_pk' }),
     index('applied_mutations_user_id_idx').on(t.userId),
-    uniqueIndex('applied_mutations_device_seq_unique').on(t.deviceId, t.deviceSeq),
+    // Not unique: a device restored from a backup sends its old sequence numbers again with new mutations.
+    index('applied_mutations_device_seq_idx').on(t.deviceId, t.deviceSeq),
   ],
 );
 

@@ -37,7 +37,13 @@ export const loginRequest = z
   .strict();
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export const refreshRequest = z.object({ refreshToken: z.string().min(20).max(200) }).strict();
+export const refreshRequest = z
+  .object({
+    refreshToken: z.string().min(20).max(200),
+    /** The device asking: only the session's own device gets the grace after a lost answer. */
+    deviceId: uuid.optional(),
+  })
+  .strict();
 
 export const tokenResponse = z.object({
   accessToken: z.string(),
@@ -86,6 +92,8 @@ export const mutation = z
 export type Mutation = z.infer<typeof mutation>;
 
 export const MAX_PUSH_MUTATIONS = 500;
+/** The server's limit on a JSON body (413 past it); the client keeps each push under it. */
+export const MAX_PUSH_BODY_BYTES = 8 * 1024 * 1024;
 export const pushRequest = z
   .object({ deviceId: uuid, mutations: z.array(mutation).min(1).max(MAX_PUSH_MUTATIONS) })
   .strict();
@@ -116,6 +124,10 @@ export const REJECTION_CODES = [
   'BLOB_MISSING', // upload the file first (retryable)
   'SCHEMA', // written by a client schema the server cannot convert
   'CHANGED', // a delete of a row someone else changed since this device saw it (the row is kept)
+  'TOO_LONG', // a text longer than its column takes (src-shared/sync/values.ts)
+  // Set by the device itself, never sent by the server:
+  'TOO_LARGE', // the push was larger than the server accepts (413), even as a batch of one
+  'FAILED_REPEATEDLY', // the server failed on this change again and again; set aside so the rest can sync
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -123,7 +135,8 @@ export const mutationResult = z.object({
   mutationId: uuid,
   outcome: z.enum(MUTATION_OUTCOMES),
   serverVersion: z.number().int().nullable(),
-  reasonCode: z.enum(REJECTION_CODES).optional(),
+  /** A code this app does not know (a newer server's) reads as INVALID rather than failing the whole answer. */
+  reasonCode: z.enum(REJECTION_CODES).optional().catch('INVALID'),
   reason: z.string().optional(),
   conflicts: z.array(fieldConflict),
   /** The row as the server has it after this mutation (null: it does not exist there), so the client settles at once. */

@@ -4,10 +4,11 @@
 import { GENERATED_FILE_TYPES } from '../../../src-shared/domain/file-kinds.ts';
 import { stat } from 'node:fs/promises';
 import type { SyncStatus } from '../../../src-shared/contract/entities.ts';
-import { MAX_PUSH_MUTATIONS, type Mutation, type MutationResult } from '../../../src-shared/sync/protocol.ts';
+import { MAX_PUSH_BODY_BYTES, MAX_PUSH_MUTATIONS, type Mutation, type MutationResult, type RejectionCode } from '../../../src-shared/sync/protocol.ts';
 import type { CoreContext, SessionState } from '../context.ts';
 import type { SyncEngineControl } from './local-handlers.ts';
 import { applyServerRows, applyTombstones, rebase, type ServerRow } from './apply.ts';
+import { classifyPushFailure, fittingCount, MAX_PUSH_FAILURES, pushBodyBytes } from './push-failures.ts';
 import { SyncHttpError, type ServerClient } from './server-client.ts';
 
 /** A generated file's MIME type by its asset type, as SQL (the server checks the upload against it). */
@@ -69,6 +70,10 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
+  /** Mutations per push: halved while a batch fails, doubled back after each success. */
+  let pushLimit = MAX_PUSH_MUTATIONS;
+  /** Failed pushes of a mutation sent alone, by mutation id (a restart of the app starts the count again). */
+  const loneFailures = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let liveAbort: AbortController | null = null;
@@ -161,32 +166,80 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions): 
       // Taking the batch and marking it in flight happen in one synchronous step: an autosave made while
       // files upload or the request travels must not fold into a mutation whose content was already read.
       const mark = ctx.db.prepare('UPDATE sync_mutations SET state = ?, attempts = attempts + 1 WHERE seq = ?');
-      const batch = ctx.db.transaction(() => {
+      const { batch, wire } = ctx.db.transaction(() => {
         const rows = ctx.db
           .prepare("SELECT * FROM sync_mutations WHERE organization_id = ? AND state = 'PENDING' ORDER BY seq LIMIT ?")
-          .all(organizationId, MAX_PUSH_MUTATIONS) as PendingRow[];
-        for (const m of rows) mark.run('IN_FLIGHT', m.seq);
-        return rows;
+          .all(organizationId, pushLimit) as PendingRow[];
+        const mutations = rows.map((m) => toWire(m));
+        // A batch stays under the server's body limit (a lone mutation over it is set aside below).
+        const count = rows.length ? fittingCount(ctx.deviceId, mutations, pushLimit) : 0;
+        for (const m of rows.slice(0, count)) mark.run('IN_FLIGHT', m.seq);
+        return { batch: rows.slice(0, count), wire: mutations.slice(0, count) };
       })();
       if (batch.length === 0) return;
       publish('pushing', { rowsDone: done, rowsTotal: total, bytesDone: 0, bytesTotal: null });
+      // Back to the queue. `attempts` stays counted: a mutation that was sent once may have been applied
+      // (a lost answer), so the writer never folds a later edit into it.
       const release = () => {
-        ctx.db.transaction(() => batch.forEach((m) => ctx.db.prepare("UPDATE sync_mutations SET state = 'PENDING' WHERE seq = ?").run(m.seq)))();
+        const back = ctx.db.prepare("UPDATE sync_mutations SET state = 'PENDING' WHERE seq = ?");
+        ctx.db.transaction(() => batch.forEach((m) => back.run(m.seq)))();
         ctx.emit('data.changed', { tables: [...new Set(batch.map((m) => m.table_name))] });
       };
       ctx.emit('data.changed', { tables: [...new Set(batch.map((m) => m.table_name))] });
+      if (batch.length === 1 && pushBodyBytes(ctx.deviceId, wire) > MAX_PUSH_BODY_BYTES) {
+        setAside(batch[0]!, 'TOO_LARGE', 'This change is larger than the server accepts.');
+        continue;
+      }
       let response;
       try {
         await uploadFiles(organizationId, batch);
-        response = await client.push(organizationId, ctx.deviceId, batch.map((m) => toWire(m)));
+        response = await client.push(organizationId, ctx.deviceId, wire);
       } catch (error) {
+        const failure = classifyPushFailure(error);
+        if (failure.kind === 'retry') {
+          release();
+          throw error;
+        }
+        if (batch.length > 1) {
+          // Split until the mutation at fault is alone; the others go through meanwhile.
+          pushLimit = Math.max(1, Math.floor(batch.length / 2));
+          release();
+          continue;
+        }
+        const [only] = batch as [PendingRow];
+        const failed = (loneFailures.get(only.mutation_id) ?? 0) + 1;
+        loneFailures.set(only.mutation_id, failed);
+        if (failure.code === 'TOO_LARGE' || failed >= MAX_PUSH_FAILURES) {
+          loneFailures.delete(only.mutation_id);
+          setAside(only, failure.code, failure.reason);
+          continue;
+        }
         release();
         throw error;
       }
+      pushLimit = Math.min(MAX_PUSH_MUTATIONS, pushLimit * 2);
       settle(batch, response.results as (MutationResult & { row?: ServerRow | null })[]);
       done += batch.length;
       ctx.emit('data.changed', { tables: [...new Set(batch.map((m) => m.table_name))] });
     }
+  }
+
+  /**
+   * Moves a mutation the server cannot take to the rejected list with its reason, so the rest of the
+   * queue syncs. The local row keeps the change (the server's row is not known here); the person
+   * retries or discards it from the list.
+   */
+  function setAside(m: PendingRow, code: RejectionCode, reason: string) {
+    ctx.db.transaction(() => {
+      ctx.db.prepare('DELETE FROM sync_mutations WHERE seq = ?').run(m.seq);
+      ctx.db
+        .prepare(
+          `INSERT OR IGNORE INTO sync_rejections (id, mutation_id, organization_id, table_name, row_id, operation, changes, reason_code, reason, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(ctx.newId(), m.mutation_id, m.organization_id, m.table_name, m.row_id, m.operation, m.changes, code, reason, ctx.now(), ctx.now());
+    })();
+    ctx.emit('data.changed', { tables: [m.table_name] });
   }
 
   function toWire(m: PendingRow): Mutation {

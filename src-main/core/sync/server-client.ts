@@ -50,6 +50,8 @@ export interface ServerClientOptions {
   fetch?: typeof fetch;
   /** Per request; a push or pull that hangs longer is abandoned and retried. */
   timeoutMs?: number;
+  /** This device: sent with a refresh, so a retry after a lost answer gets the same new tokens. */
+  deviceId?: string;
 }
 
 export function createServerClient(options: ServerClientOptions) {
@@ -97,15 +99,19 @@ export function createServerClient(options: ServerClientOptions) {
     const refreshed = await doFetch(`${base}/v1/auth/refresh`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken: tokens.refreshToken }),
+      body: JSON.stringify({ refreshToken: tokens.refreshToken, ...(options.deviceId ? { deviceId: options.deviceId } : {}) }),
       signal: AbortSignal.timeout(timeoutMs),
     }).catch(() => null);
+    // Only the server's clear refusal of the session (401) ends it here. A network error, a timeout or an
+    // answer that cannot be read keeps the tokens: the server may have rotated them and the answer got
+    // lost, and the same token presented again soon gets the same new pair (REFRESH_GRACE_MS).
     if (!refreshed?.ok) {
       if (refreshed && refreshed.status === 401) options.tokens.save(undefined);
       return false;
     }
-    const body = tokenResponse.parse(await refreshed.json());
-    options.tokens.save({ userId: body.user.id, accessToken: body.accessToken, refreshToken: body.refreshToken });
+    const body = tokenResponse.safeParse(await refreshed.json().catch(() => null));
+    if (!body.success) return false;
+    options.tokens.save({ userId: body.data.user.id, accessToken: body.data.accessToken, refreshToken: body.data.refreshToken });
     return true;
   }
 

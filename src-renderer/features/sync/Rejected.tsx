@@ -39,7 +39,7 @@ export function Rejected() {
               <SubjectTitle subject={item.subject} /> · {t(`rejected.operations.${item.operation}`)} · {formatDateTime(item.createdAt)}
             </h2>
             <p>
-              <strong>{t('rejected.reason')}:</strong> {t(`rejectionReasons.${item.reasonCode}`, { defaultValue: t('rejectionReasons.OTHER') })}
+              <strong>{t('rejected.reason')}:</strong> {t(`rejectionReasons.${item.reasonCode}`, { defaultValue: t('rejectionReasons.INVALID') })}
             </p>
             {item.operation !== 'delete' && (
               <ul className="activity-changes">

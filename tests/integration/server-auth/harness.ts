@@ -80,6 +80,8 @@ export function testContext(
 }
 
 export async function startServer(db: ServerDatabase, config: Partial<ServerConfig> = {}): Promise<TestServer> {
+  // Failed sign-ins are counted in the database, shared by every server on it: each test starts afresh.
+  await db.query('DELETE FROM auth_failures');
   const clock = { now: new Date() };
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false });
   installErrorHandler(app);

@@ -12,6 +12,7 @@ const SERVER_ONLY = [
   'devices',
   'user_sessions',
   'share_passwords',
+  'auth_failures',
   'sync_counters',
   'applied_mutations',
   'sync_changes',
