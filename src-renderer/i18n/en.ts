@@ -178,13 +178,17 @@ export const en: Messages = {
     missingTabu: 'No land-registry extract yet; without it the next step has nothing to validate.',
   },
   step3: {
+    showOnPage: 'Show on the page',
+    sourcePage: 'Page {{page}} of the extract',
+    closePage: 'Close the page',
+    pageImage: 'Page {{page}} of {{file}}, with the field marked',
     otherField: 'Other field',
     needsReview: 'Check',
     process: 'Process document',
     processing: 'Processing…',
     processed: {
       EXTRACTED: 'Fields were read from the document. Check and correct them as needed.',
-      NO_TEXT_LAYER: 'The document has no text layer (scanned) — enter its fields manually.',
+      NO_TEXT_LAYER: 'This is a scanned document without a text layer, so nothing was extracted. Type the facts into "Property and rights" above, or replace it with the text extract the land registry issues online.',
       UNSUPPORTED: 'This kind of document cannot be read — enter its fields manually.',
     },
     intro: 'The fields extracted from each document, by section. Every field can be corrected; its source (document and page) and confidence are shown beside it.',

@@ -120,6 +120,17 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     await poll(() => stepHeading(page, 3).isVisible()).toBe(true);
     await page.getByTestId('process-document').first().click();
     await poll(() => page.getByTestId('process-result').first().isVisible(), { timeout: SYNC_TIMEOUT }).toBe(true);
+    // Each extracted fact can be checked against the page it was read from, its box marked there.
+    const extracted = page.getByTestId('extracted-document').first();
+    await extracted.getByRole('button', { name: 'הצגה בעמוד — גוש' }).click();
+    const sourcePage = page.getByTestId('source-page');
+    await poll(() => sourcePage.locator('img').count(), { timeout: SYNC_TIMEOUT }).toBe(1);
+    await poll(() => sourcePage.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(500);
+    const sheet = await sourcePage.locator('img').boundingBox();
+    const box = await sourcePage.getByTestId('source-box').boundingBox();
+    expect(box && sheet && box.width > 2 && box.height > 2 && box.x >= sheet.x && box.y >= sheet.y && box.x + box.width <= sheet.x + sheet.width + 1).toBe(true);
+    await shoot(page, 'he-3a-fact-on-its-page');
+    await sourcePage.getByRole('button', { name: 'סגירת העמוד' }).click();
     const legal = page.getByTestId('legal-facts');
     await legal.getByRole('button', { name: /^מילוי מהנסח/ }).click();
     // What the registry printed is in the form, for review.

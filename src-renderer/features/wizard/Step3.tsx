@@ -16,6 +16,7 @@ import {
   countFields,
   MANUAL_SECTION,
   primitiveText,
+  readBox,
   readSections,
   removeField,
   rowColumns,
@@ -27,6 +28,7 @@ import {
 } from './step3-model.ts';
 import { StepFooter } from './StepFooter.tsx';
 import { LegalFacts } from '../legal/LegalFacts.tsx';
+import { SourcePage, type SourceSpot } from '../extraction/SourcePage.tsx';
 import type { LegalDraft } from '../legal/legal-model.ts';
 import { isolate } from './upload.ts';
 
@@ -214,6 +216,7 @@ function ExtractedDocument({ document, extracted, savedExtracted, dirty, saving,
       setProcessing(false);
     }
   };
+  const [spot, setSpot] = useState<SourceSpot | null>(null);
   const sections = readSections(extracted);
   const savedSections = readSections(savedExtracted);
   const savedField = (section: string, key: string): ExtractedField | undefined =>
@@ -240,6 +243,8 @@ function ExtractedDocument({ document, extracted, savedExtracted, dirty, saving,
       )}
       <ErrorText error={processError} />
       {sections.length === 0 && <p className="hint">{t('step3.nothingExtracted')}</p>}
+      <div className={spot ? 'extracted-layout with-page' : 'extracted-layout'}>
+      <div className="extracted-fields">
       {sections.map((section) => (
         <fieldset key={section.key} className="extracted-section">
           <legend>{section.known ? t(`step3.sections.${section.key}`) : t('step3.otherField')}</legend>
@@ -253,10 +258,14 @@ function ExtractedDocument({ document, extracted, savedExtracted, dirty, saving,
               readOnly={readOnly}
               onValue={(value) => onChange(setFieldValue(extracted, section.key, key, value))}
               onRemove={section.key === MANUAL_SECTION && !readOnly && extracted ? () => onChange(removeField(extracted, section.key, key)) : null}
+              onShow={document.sha256 ? setSpot : null}
             />
           ))}
         </fieldset>
       ))}
+      </div>
+      {spot && document.sha256 && <SourcePage sha256={document.sha256} fileName={document.fileName} spot={spot} onClose={() => setSpot(null)} />}
+      </div>
       {!readOnly && <ManualFieldForm onAdd={(label, value) => onChange(addManualField(extracted, label, value, document.fileName))} />}
       {!readOnly && dirty && (
         <div className="actions">
@@ -281,9 +290,11 @@ interface FieldEditorProps {
   readOnly: boolean;
   onValue(value: unknown): void;
   onRemove: (() => void) | null;
+  /** Shows the page the value was read from, its box highlighted; null without the document's file. */
+  onShow: ((spot: SourceSpot) => void) | null;
 }
 
-function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, onRemove }: FieldEditorProps) {
+function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, onRemove, onShow }: FieldEditorProps) {
   const { t } = useTranslation();
   const id = useId();
   // A field the catalog does not name yet is "another field", never its key.
@@ -360,6 +371,15 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
                   <th scope="row">
                     {index + 1}
                     {row.needsReview === true && <span className="badge review">{t('step3.needsReview')}</span>}
+                    {onShow && typeof row.page === 'number' && (
+                      <button type="button" className="link-button" onClick={() => onShow({ page: row.page as number, bbox: readBox(row.bbox), label: `${label} ${index + 1}` })}>
+                        {t('step3.showOnPage')}
+                        <span className="visually-hidden">
+                          {' '}
+                          — {label} {index + 1}
+                        </span>
+                      </button>
+                    )}
                   </th>
                   {columns.map((column) => (
                     <td key={column}>
@@ -451,6 +471,12 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
         </span>
       )}
       <p id={sourceId} className="field-source hint">
+        {onShow && field.source?.page && (
+          <button type="button" className="link-button" onClick={() => onShow({ page: field.source?.page ?? 1, bbox: field.source?.bbox ?? null, label })}>
+            {t('step3.showOnPage')}
+            <span className="visually-hidden"> — {label}</span>
+          </button>
+        )}{' '}
         {source}
         {percent !== null && <> · {t('step3.confidence', { percent })}</>}
         {percent !== null && percent < LOW_CONFIDENCE && <> · {t('step3.lowConfidence')}</>}

@@ -27,9 +27,21 @@ export const MANUAL_SECTION = 'manual';
 export type Primitive = string | number | boolean | null;
 export type Row = Record<string, Primitive>;
 
+export type Box = readonly [number, number, number, number];
+
 export interface FieldSource {
   document: string | null;
   page: number | null;
+  /** Where the value stands on its page: [left, top, right, bottom] as fractions 0..1, origin top-left. */
+  bbox?: Box | null;
+}
+
+/** A box as the extraction stores it: [l, t, r, b] on a field, "l,t,r,b" on a row; null when unreadable. */
+export function readBox(raw: unknown): Box | null {
+  const parts = typeof raw === 'string' ? raw.split(',').map(Number) : Array.isArray(raw) ? raw.map(Number) : [];
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n) || n < 0 || n > 1)) return null;
+  const [left, top, right, bottom] = parts as [number, number, number, number];
+  return right > left && bottom > top ? [left, top, right, bottom] : null;
 }
 
 export interface ExtractedField {
@@ -76,7 +88,9 @@ function toSource(raw: unknown): FieldSource | null {
   if (!isRecord(raw)) return null;
   const document = typeof raw.document === 'string' && raw.document ? raw.document : null;
   const page = typeof raw.page === 'number' && Number.isFinite(raw.page) ? raw.page : typeof raw.page === 'string' && /^\d+$/.test(raw.page) ? Number(raw.page) : null;
-  return document === null && page === null ? null : { document, page };
+  if (document === null && page === null) return null;
+  const bbox = readBox(raw.bbox);
+  return bbox ? { document, page, bbox } : { document, page };
 }
 
 /** A stored field, whatever its shape, as an ExtractedField. */

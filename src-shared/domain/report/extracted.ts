@@ -10,6 +10,9 @@ export const isRecord = (value: unknown): value is Record<string, unknown> => ty
 /** The value of a field object, or the bare value written in its place. */
 export const fieldValue = (field: unknown): unknown => (isRecord(field) && 'value' in field ? field.value : field);
 
+/** Below this an extracted value is not printed unless the appraiser confirmed it (the extractor's own scale). */
+export const TRUSTED_CONFIDENCE = 0.8;
+
 export class Extraction {
   private readonly sections: Record<string, unknown>;
 
@@ -22,6 +25,26 @@ export class Extraction {
   value(section: string, key: string): unknown {
     const fields = this.sections[section];
     return isRecord(fields) ? fieldValue(fields[key]) : undefined;
+  }
+
+  /**
+   * The value of a field only when its evidence passed every check or the appraiser edited it: a fact
+   * flagged for review, or read with low confidence, is not printed in a report (issue #15). A bare
+   * value (typed by hand, or stored before evidence existed) counts as checked.
+   */
+  trusted(section: string, key: string): unknown {
+    const fields = this.sections[section];
+    const field = isRecord(fields) ? fields[key] : undefined;
+    if (!isRecord(field) || !('value' in field)) return field;
+    if (field.edited === true) return field.value;
+    if (field.needsReview === true) return undefined;
+    if (typeof field.confidence === 'number' && field.confidence < TRUSTED_CONFIDENCE) return undefined;
+    return field.value;
+  }
+
+  /** A list's rows that need no review (a row the extraction flagged is left out of a report). */
+  trustedRows(section: string, key: string): Row[] {
+    return this.rows(section, key).filter((row) => row.needsReview !== true);
   }
 
   /** A list field's rows (records only). */

@@ -48,32 +48,34 @@ export function legalSection(source: ReportSource): LegalSection {
   const { valuation } = source;
   const legal = readLegalFacts(valuation.meta);
   const meta = (typeof valuation.meta === 'object' && valuation.meta !== null ? valuation.meta : {}) as Record<string, unknown>;
-  const id = (key: string) => plainText(tabu.value('identification', key));
-  const bylaws = plainText(tabu.value('regulations', 'bylaws'));
-  const leases = tabu.rows('ownership', 'leases');
-  const additionalAreas = tabu.rows('unitData', 'additionalAreas');
+  // What the extract itself describes is printed only where its evidence passed every check (or the
+  // appraiser edited it); the legal facts come from what step 3 confirmed into the valuation.
+  const id = (key: string) => plainText(tabu.trusted('identification', key));
+  const bylaws = plainText(tabu.trusted('regulations', 'bylaws'));
+  const leases = tabu.trustedRows('ownership', 'leases');
+  const additionalAreas = tabu.trustedRows('unitData', 'additionalAreas');
   return {
     heading: '2. המצב המשפטי',
     extract: [
       field('לשכת רישום המקרקעין', id('registryOffice')),
       field('מספר נסח', id('extractNumber'), true),
-      field('תאריך הפקת הנסח', formatDate(tabu.value('identification', 'issueDate')), true),
+      field('תאריך הפקת הנסח', formatDate(tabu.trusted('identification', 'issueDate')), true),
     ],
     parcel: [
       field('גוש', plainText(valuation.block), true),
       field('חלקה', plainText(valuation.parcel), true),
       field('תת חלקה', plainText(valuation.subparcel), true),
       field('סוג הזכויות', legal.rightsType ? RIGHTS_TYPE_LABELS[legal.rightsType] : null),
-      field('שטח החלקה (מ"ר)', formatSqmValue(tabu.value('parcelDescription', 'parcelArea')), true),
-      field('מספר תתי חלקות', plainText(tabu.value('structure', 'subparcelCount')), true),
-      field('מספר מבנים', plainText(tabu.value('structure', 'buildingCount')), true),
+      field('שטח החלקה (מ"ר)', formatSqmValue(tabu.trusted('parcelDescription', 'parcelArea')), true),
+      field('מספר תתי חלקות', plainText(tabu.trusted('structure', 'subparcelCount')), true),
+      field('מספר מבנים', plainText(tabu.trusted('structure', 'buildingCount')), true),
       field('תקנון', bylaws ? (BYLAWS_LABELS[bylaws] ?? bylaws) : null),
     ],
     unit: [
-      field('תיאור הדירה', plainText(tabu.value('unitData', 'unitDescription'))),
-      field('קומה', plainText(tabu.value('unitData', 'floor'))),
+      field('תיאור הדירה', plainText(tabu.trusted('unitData', 'unitDescription'))),
+      field('קומה', plainText(tabu.trusted('unitData', 'floor'))),
       field('שטח רשום (מ"ר)', formatSqmValue(meta.registeredAreaSqm), true),
-      field('חלק ברכוש המשותף', plainText(tabu.value('unitData', 'commonShare')), true),
+      field('חלק ברכוש המשותף', plainText(tabu.trusted('unitData', 'commonShare')), true),
     ],
     owners: tableOf(legal.owners, [
       { label: 'שם הבעלים', cell: (o: LegalOwner) => plainText(o.name) },

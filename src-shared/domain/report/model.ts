@@ -137,7 +137,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
       title: REPORT_TITLE,
       propertyType: firstOf(
         plainText(facts.meta.propertyType),
-        plainText(facts.tabu.value('unitData', 'unitDescription')),
+        plainText(facts.tabu.trusted('unitData', 'unitDescription')),
         facts.step1.rooms ? `דירת ${facts.step1.rooms} חדרים` : null,
       ),
       address: facts.address,

@@ -93,6 +93,18 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
     expect(legal.unit.find((f) => f.label === 'חלק ברכוש המשותף')).toEqual({ label: 'חלק ברכוש המשותף', value: '104/5975', ltr: true });
   });
 
+  it('leaves out what the extract says when its evidence failed a check, unless the appraiser edited it', () => {
+    const source = fullReportSource();
+    const tabu = structuredClone(TABU_EXTRACTION) as unknown as { sections: Record<string, Record<string, Record<string, unknown>>> };
+    tabu.sections.identification!.extractNumber = { ...tabu.sections.identification!.extractNumber, needsReview: true };
+    tabu.sections.unitData!.commonShare = { ...tabu.sections.unitData!.commonShare, confidence: 0.45 };
+    tabu.sections.unitData!.floor = { ...tabu.sections.unitData!.floor, confidence: 0.45, edited: true, value: '5' };
+    const legal = buildReportModel({ ...source, extractions: { ...source.extractions, tabu } }).legal;
+    expect(legal.extract.find((f) => f.label === 'מספר נסח')?.value).toBeNull();
+    expect(legal.unit.find((f) => f.label === 'חלק ברכוש המשותף')?.value).toBeNull();
+    expect(legal.unit.find((f) => f.label === 'קומה')?.value).toBe('5');
+  });
+
   it('prints one plot number: the valuation\'s, even when an extraction says otherwise', () => {
     const source = fullReportSource();
     const tabu = structuredClone(TABU_EXTRACTION);
