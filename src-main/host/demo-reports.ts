@@ -11,7 +11,7 @@ import type { ReportSource } from '../../src-shared/domain/report/types.ts';
 import type { DemoPeople, GeneratedValuation } from '../../src-shared/seed/index.ts';
 import type { PdfPrinter } from '../core/context.ts';
 import { reportFileName } from '../core/exports/file-names.ts';
-import { toSourceComparable } from '../core/report/gather.ts';
+import { reportValuation, toSourceComparable } from '../core/report/gather.ts';
 import { renderReportHtml } from '../core/report/html/document.ts';
 
 /** What the report prints for a seeded valuation: its rows, no documents' extractions, no photos. */
@@ -19,16 +19,7 @@ export function demoReportSource({ valuation }: GeneratedValuation, people: Demo
   const data = readComparableData(valuation.comparableData);
   const appraiser = people.appraisers.find((u) => u.id === valuation.createdById);
   return {
-    valuation: {
-      id: valuation.id,
-      title: valuation.title,
-      addressFull: valuation.addressFull,
-      block: valuation.block,
-      parcel: valuation.parcel,
-      subparcel: valuation.subparcel,
-      meta: valuation.meta,
-      step1Data: valuation.step1Data,
-    },
+    valuation: reportValuation(valuation),
     calculationInput: toValuationInput(mappingSourcesOf({ ...valuation, garmushkaMeasurements: null })).input,
     comparables: data.comparables.map(toSourceComparable),
     fewComparablesReason: data.fewComparablesReason?.trim() || null,

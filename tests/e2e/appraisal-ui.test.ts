@@ -20,7 +20,7 @@ import { expect, test } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { appText, hebrewInEnglish, internalNames, latinInHebrew } from './text-leaks.ts';
 import { createStack, DEMO_APPRAISER_1, DEMO_PASSWORD, ROOT, signIn } from './harness.ts';
-import { poll, SYNC_TIMEOUT } from './ui.ts';
+import { fillStep1, poll, SYNC_TIMEOUT } from './ui.ts';
 
 const OUT = join(ROOT, 'test-artifacts/ui-path');
 /**
@@ -82,24 +82,7 @@ test('an appraisal from an empty valuation to a signed, shared report, through t
     await poll(() => page.getByTestId('valuation-count').isVisible(), { timeout: SYNC_TIMEOUT }).toBe(true);
 
     // ── Step 1 ─────────────────────────────────────────────────────────────────────────────────
-    await page.getByRole('button', { name: 'שומה חדשה' }).click();
-    await poll(() => stepHeading(page, 1).isVisible()).toBe(true);
-    await page.getByLabel('סוג השומה').selectOption({ label: 'שווי שוק' });
-    await page.getByLabel('תאריך הדוח').fill('2026-11-20');
-    await page.getByLabel('המועד הקובע').fill('2026-11-15');
-    await page.getByLabel('מועד הביקור בנכס').fill('2026-11-14');
-    await page.getByLabel('תואר').fill('מר');
-    await page.getByLabel('שם הלקוח').fill('ישראל ישראלי');
-    await page.getByLabel('רחוב').fill('הרצל');
-    await page.getByLabel('מספר בית').fill('12');
-    await page.getByLabel('שכונה').fill('הדר');
-    await page.getByLabel('עיר').fill('חיפה');
-    await page.getByLabel('מספר חדרים').fill('4');
-    await page.getByLabel('קומה').fill('3');
-    await page.getByLabel('שטח בנוי (מ"ר)').fill('118');
-    await page.getByRole('checkbox', { name: 'צפון' }).check();
-    await page.getByLabel('שם השמאי').fill('אברהם לוי');
-    await page.getByLabel('מספר רישיון').fill('12345');
+    await fillStep1(page, { builtAreaSqm: '118' });
     await shoot(page, 'he-1-initial-data');
     await page.getByRole('button', { name: 'סיום שלב' }).click();
 

@@ -44,12 +44,8 @@ export interface NewValuation {
   documentName: string;
 }
 
-/**
- * "New valuation" on the dashboard, step 1 filled in (with the built area when given) and completed,
- * the Tabu extract added in step 2 through the file input, step 2 completed. Ends on step 3.
- */
-export async function createValuationThroughWizard(page: Page, options: { documentName?: string; builtAreaSqm?: string } = {}): Promise<NewValuation> {
-  const documentName = options.documentName ?? 'נסח-טאבו-הרצל-12.pdf';
+/** "New valuation" on the dashboard and step 1 filled in as an appraiser does (not yet completed). */
+export async function fillStep1(page: Page, options: { builtAreaSqm?: string } = {}) {
   await page.getByRole('button', { name: 'שומה חדשה' }).click();
   await poll(() => page.getByRole('heading', { name: /שלב 1 מתוך 5/ }).isVisible()).toBe(true);
   await page.getByLabel('סוג השומה').selectOption({ label: 'שווי שוק' });
@@ -69,6 +65,15 @@ export async function createValuationThroughWizard(page: Page, options: { docume
   await page.getByRole('checkbox', { name: 'מערב' }).check();
   await page.getByLabel('שם השמאי').fill('אברהם לוי');
   await page.getByLabel('מספר רישיון').fill('12345');
+}
+
+/**
+ * "New valuation" on the dashboard, step 1 filled in (with the built area when given) and completed,
+ * the Tabu extract added in step 2 through the file input, step 2 completed. Ends on step 3.
+ */
+export async function createValuationThroughWizard(page: Page, options: { documentName?: string; builtAreaSqm?: string } = {}): Promise<NewValuation> {
+  const documentName = options.documentName ?? 'נסח-טאבו-הרצל-12.pdf';
+  await fillStep1(page, options);
   await page.getByRole('button', { name: 'סיום שלב' }).click();
 
   // Step 2: the title was made from the address (the default title is replaced).

@@ -93,6 +93,12 @@ async function analysisImages(ctx: CoreContext, valuation: Valuation): Promise<P
   };
 }
 
+/** The fields of a valuation row the report prints from. */
+export function reportValuation(valuation: ReportSource['valuation']): ReportSource['valuation'] {
+  const { id, title, addressFull, block, parcel, subparcel, meta, step1Data } = valuation;
+  return { id, title, addressFull, block, parcel, subparcel, meta, step1Data };
+}
+
 export async function gatherReportSource(ctx: CoreContext, actor: Actor, valuationId: string): Promise<ReportSource> {
   const valuation = getValuation(ctx, actor, valuationId);
   const stored = readComparables(valuation.comparableData);
@@ -103,16 +109,7 @@ export async function gatherReportSource(ctx: CoreContext, actor: Actor, valuati
   const appraiser = ctx.db.prepare('SELECT name FROM users WHERE id = ?').get(valuation.createdById) as { name: string } | undefined;
   const [photoSet, analysis] = await Promise.all([photos(ctx, actor, valuationId), analysisImages(ctx, valuation)]);
   return {
-    valuation: {
-      id: valuation.id,
-      title: valuation.title,
-      addressFull: valuation.addressFull,
-      block: valuation.block,
-      parcel: valuation.parcel,
-      subparcel: valuation.subparcel,
-      meta: valuation.meta,
-      step1Data: valuation.step1Data,
-    },
+    valuation: reportValuation(valuation),
     calculationInput: calculationInput(valuation),
     comparables: stored.comparables.map(toSourceComparable),
     fewComparablesReason: stored.fewComparablesReason,
