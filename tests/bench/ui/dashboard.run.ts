@@ -225,7 +225,9 @@ try {
     let typed = '';
     for (const char of text) {
       typed += char;
-      await measure(kind, () => page.keyboard.type(char), typed);
+      // The dashboard searches from two characters: the first keystroke changes nothing to wait for.
+      if (typed.trim().length < 2) await page.keyboard.type(char);
+      else await measure(kind, () => page.keyboard.type(char), typed);
     }
     // Clearing the box brings back all of them: the heaviest answer.
     await page.keyboard.press('Control+A');
