@@ -36,7 +36,8 @@ export function ActivityLog({ valuationId }: { valuationId: string }) {
       {shown?.length === 0 && <p>{t('activity.empty')}</p>}
       <ol className="activity" data-testid="activity-list">
         {shown?.map((entry) => {
-          const changes = shownChanges(t, entry.payload.changes);
+          // A wizard step's own bookkeeping (its session row) is not the valuation's data.
+          const changes = entry.subjectType === 'session' ? [] : shownChanges(t, entry.payload.changes);
           const name = typeof entry.payload.fileName === 'string' ? entry.payload.fileName : null;
           return (
             <li key={entry.id} data-testid="activity-entry">

@@ -2,7 +2,14 @@
 // 'final_valuation_agorot', 'step1_data.street') by its label, and its values as the screens show them
 // (shekels, statuses, yes/no). Shared by the activity log, the conflicts and the rejected changes.
 import type { TFunction } from 'i18next';
-import { formatAgorot } from '../../i18n/format.ts';
+import { formatAgorot, formatDateTime } from '../../i18n/format.ts';
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIGEST = /^[0-9a-f]{40,}$/i;
+
+/** A reference to another row (an id): nothing a person reads, so such a change is named only. */
+export const isReference = (value: unknown): boolean => typeof value === 'string' && UUID.test(value);
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -26,6 +33,9 @@ export function valueText(t: TFunction, path: string, value: unknown): string {
   if (typeof value === 'number' && key.endsWith('_agorot')) return formatAgorot(value);
   if (key === 'status' && typeof value === 'string') return t(`status.${value}`, { defaultValue: value });
   if (typeof value === 'boolean') return value ? t('activity.yes') : t('activity.no');
+  if (typeof value === 'string' && ISO_TIMESTAMP.test(value)) return formatDateTime(value);
+  // A seal or file digest: its first characters are enough to recognise it.
+  if (typeof value === 'string' && DIGEST.test(value)) return `${value.slice(0, 8)}…`;
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (isRecord(value) && 'value' in value) return valueText(t, path, value.value);
   return t('activity.complexValue');
@@ -48,8 +58,8 @@ export function shownChanges(t: TFunction, changes: unknown): ShownChange[] {
   const lines = new Map<string, ShownChange>();
   for (const [path, change] of Object.entries(changes)) {
     const label = fieldLabel(t, path);
-    const line: ShownChange =
-      isRecord(change) && 'from' in change ? { path, label, from: valueText(t, path, change.from), to: valueText(t, path, change.to) } : { path, label, from: null, to: null };
+    const plain = isRecord(change) && 'from' in change && !isReference(change.from) && !isReference(change.to);
+    const line: ShownChange = plain ? { path, label, from: valueText(t, path, change.from), to: valueText(t, path, change.to) } : { path, label, from: null, to: null };
     const earlier = lines.get(label);
     lines.set(label, earlier ? { ...earlier, from: null, to: null } : line);
   }

@@ -32,9 +32,13 @@ export interface CalculationPanelProps {
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-/** A calculation code (error or warning) as a sentence, the code itself when there is no text for it. */
+/**
+ * A calculation code (error or warning) as a sentence. A comparable is named by its place in the list
+ * ("comparable 3"), never by its id; a code without a text reads as the calculation's general refusal.
+ */
 export function issueText(t: Translate, issue: { code: string; path: string; params: Readonly<Record<string, unknown>> }): string {
-  return t(`calculation.codes.${issue.code}`, { ...issue.params, path: issue.path, defaultValue: issue.code });
+  const row = /^comparables\.(\d+)/.exec(issue.path);
+  return t(`calculation.codes.${issue.code}`, { ...issue.params, number: row ? Number(row[1]) + 1 : '', defaultValue: t('preflight.calculationError') });
 }
 
 function stepRow(t: Translate, step: CalculationStep): { label: string; value: string; total?: boolean } {

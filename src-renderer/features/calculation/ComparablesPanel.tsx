@@ -157,7 +157,7 @@ function ComparableRow({ n, comparable: c, line, readOnly, onChange, onRemove }:
           formatDate(c.dealDate)
         )}
       </td>
-      <td>{manual ? <input type="text" aria-label={field('address')} value={c.address} onChange={(e) => onChange((x) => ({ ...x, address: e.target.value }))} /> : c.address}</td>
+      <td dir="auto">{manual ? <input type="text" aria-label={field('address')} value={c.address} onChange={(e) => onChange((x) => ({ ...x, address: e.target.value }))} /> : c.address}</td>
       <td dir="ltr">{manual ? <input type="text" aria-label={field('blockParcel')} value={c.blockParcel} onChange={(e) => onChange((x) => ({ ...x, blockParcel: e.target.value }))} /> : c.blockParcel}</td>
       <td>
         {manual ? (

@@ -167,7 +167,7 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
                     return (
                       <tr key={c.id}>
                         <td>{formatDate(c.dealDate)}</td>
-                        <td>{c.address ?? [c.street, c.houseNumber, c.city].filter(Boolean).join(' ')}</td>
+                        <td dir="auto">{c.address ?? [c.street, c.houseNumber, c.city].filter(Boolean).join(' ')}</td>
                         <td dir="ltr">{[c.block, c.parcel, c.subparcel].filter(Boolean).join('/')}</td>
                         <td>{c.roomsTenths === null ? '' : toDecimalText(c.roomsTenths, 1)}</td>
                         <td>{c.areaHundredths === null ? '' : toDecimalText(c.areaHundredths, 2)}</td>
@@ -216,7 +216,7 @@ function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview: Import
           <tbody>
             {preview.headers.map((header, i) => (
               <tr key={`${i}:${header}`}>
-                <td>{header}</td>
+                <td dir="auto">{header}</td>
                 <td>{preview.mapping[i] ?? t('calculation.import.unmapped')}</td>
               </tr>
             ))}
@@ -240,7 +240,7 @@ function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview: Import
               <tr key={row.rowNumber} className={row.errors.length > 0 ? 'row-error' : row.duplicate ? 'row-duplicate' : undefined}>
                 <td>{row.rowNumber}</td>
                 <td>{formatDate(row.values.dealDate)}</td>
-                <td>{row.values.address ?? [row.values.street, row.values.houseNumber, row.values.city].filter(Boolean).join(' ')}</td>
+                <td dir="auto">{row.values.address ?? [row.values.street, row.values.houseNumber, row.values.city].filter(Boolean).join(' ')}</td>
                 <td>{row.values.areaHundredths === null ? '' : toDecimalText(row.values.areaHundredths, 2)}</td>
                 <td>{formatAgorot(row.values.priceAgorot)}</td>
                 <td>

@@ -55,7 +55,7 @@ export function useIssueText(): (issue: PreflightIssue) => { message: string; fi
     const params = issue.params ?? {};
     const code = typeof params.code === 'string' ? params.code : null;
     if ((issue.code === 'CALCULATION_ERROR' || issue.code === 'CALCULATION_WARNING') && code) {
-      return { message: t(`calculation.codes.${code}`, { ...params, defaultValue: t(issue.messageKey) }), field };
+      return { message: t(`calculation.codes.${code}`, { ...params, number: rowNumberOf(issue.field) ?? '', defaultValue: t(issue.messageKey) }), field };
     }
     const reference = typeof params.reference === 'string' ? t(`preflight.areaReference.${params.reference}`) : '';
     return { message: t(issue.messageKey, { ...params, field, reference }), field };

@@ -28,6 +28,7 @@ import {
 } from './step3-model.ts';
 import { StepFooter } from './StepFooter.tsx';
 import { LegalFacts } from '../legal/LegalFacts.tsx';
+import { shekelsTextToAgorot } from '../legal/legal-model.ts';
 import { SourcePage, type SourceSpot } from '../extraction/SourcePage.tsx';
 import type { LegalDraft } from '../legal/legal-model.ts';
 import { isolate } from './upload.ts';
@@ -314,8 +315,10 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
     case 'text': {
       const text = primitiveText(field.value);
       const onChange = (value: string) => onValue(coerceLike(like ?? field.value, value));
-      editor =
-        text.length > 80 || text.includes('\n') ? (
+      const codes = CODED_FIELDS[fieldKey];
+      editor = codes ? (
+        <CodeSelect id={id} codes={codes} value={text} disabled={readOnly} describedBy={sourceId} onChange={onChange} />
+      ) : text.length > 80 || text.includes('\n') ? (
           <textarea id={id} dir="auto" rows={3} value={text} disabled={readOnly} aria-describedby={sourceId} onChange={(e) => onChange(e.target.value)} />
         ) : (
           <input id={id} dir="auto" value={text} disabled={readOnly} aria-describedby={sourceId} onChange={(e) => onChange(e.target.value)} />
@@ -345,8 +348,12 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
       const setCell = (index: number, column: string, text: string) => {
         const likeRow = likeRows[index];
         const original = isRecord(likeRow) ? likeRow[column] : rows[index]?.[column];
-        onValue(rows.map((row, i) => (i === index ? { ...row, [column]: coerceLike(original, text) } : row)));
+        // Money is stored in agorot and shown in shekels.
+        const value = column === 'amountAgorot' ? (shekelsTextToAgorot(text) ?? null) : coerceLike(original, text);
+        onValue(rows.map((row, i) => (i === index ? { ...row, [column]: typeof value === 'number' && Number.isNaN(value) ? text : value } : row)));
       };
+      const cellText = (row: Row, column: string) =>
+        column === 'amountAgorot' && typeof row[column] === 'number' ? String((row[column] as number) / 100) : primitiveText(row[column]);
       editor = (
         <div className="rows-table-wrap">
           <table className="rows-table" aria-labelledby={`${id}-label`} aria-describedby={sourceId}>
@@ -383,13 +390,23 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
                   </th>
                   {columns.map((column) => (
                     <td key={column}>
-                      <input
-                        dir="auto"
-                        aria-label={`${label} ${index + 1}: ${columnLabel(column)}`}
-                        value={primitiveText(row[column])}
-                        disabled={readOnly}
-                        onChange={(e) => setCell(index, column, e.target.value)}
-                      />
+                      {CODED_FIELDS[column] ? (
+                        <CodeSelect
+                          codes={CODED_FIELDS[column]}
+                          label={`${label} ${index + 1}: ${columnLabel(column)}`}
+                          value={primitiveText(row[column])}
+                          disabled={readOnly}
+                          onChange={(value) => setCell(index, column, value)}
+                        />
+                      ) : (
+                        <input
+                          dir="auto"
+                          aria-label={`${label} ${index + 1}: ${columnLabel(column)}`}
+                          value={cellText(row, column)}
+                          disabled={readOnly}
+                          onChange={(e) => setCell(index, column, e.target.value)}
+                        />
+                      )}
                     </td>
                   ))}
                   {!readOnly && (
@@ -482,6 +499,40 @@ function FieldEditor({ fieldKey, field, like, documentName, readOnly, onValue, o
         {percent !== null && percent < LOW_CONFIDENCE && <> · {t('step3.lowConfidence')}</>}
       </p>
     </div>
+  );
+}
+
+/** Fields and columns whose values are the extraction's codes: chosen from their names, never shown as codes. */
+const ID_CODES = ['ID', 'COMPANY', 'PASSPORT', 'ASSOCIATION'] as const;
+const CODED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  register: ['CONDO', 'PARCEL'],
+  bylaws: ['AGREED', 'STANDARD'],
+  idType: ID_CODES,
+  lenderIdType: ID_CODES,
+  beneficiaryIdType: ID_CODES,
+};
+
+interface CodeSelectProps {
+  id?: string;
+  label?: string;
+  codes: readonly string[];
+  value: string;
+  disabled: boolean;
+  describedBy?: string;
+  onChange(value: string): void;
+}
+
+function CodeSelect({ id, label, codes, value, disabled, describedBy, onChange }: CodeSelectProps) {
+  const { t } = useTranslation();
+  return (
+    <select id={id} aria-label={label} aria-describedby={describedBy} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+      {!codes.includes(value) && <option value={value}>{value ? t('step3.otherValue', { value }) : t('legal.choose')}</option>}
+      {codes.map((code) => (
+        <option key={code} value={code}>
+          {t(`step3.codes.${code}`)}
+        </option>
+      ))}
+    </select>
   );
 }
 
