@@ -48,9 +48,9 @@ function render(title: Text, body: Text, options: { error?: Text; form?: boolean
   const errorEn = options.error ? `<p class="error">${escapeHtml(options.error.en)}</p>` : '';
   const form = options.form
     ? `<form method="post" autocomplete="off">
-<label for="password">סיסמה <span lang="en" dir="ltr">/ Password</span></label>
+<label for="password">סיסמה / <span lang="en" dir="ltr">Password</span></label>
 <input id="password" name="password" type="password" required maxlength="200" autofocus>
-<button type="submit">פתיחת הדוח <span lang="en" dir="ltr">/ Open the report</span></button>
+<button type="submit">פתיחת הדוח / <span lang="en" dir="ltr">Open the report</span></button>
 </form>`
     : '';
   return `<!doctype html>
