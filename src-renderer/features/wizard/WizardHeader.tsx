@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Valuation } from '../../../src-shared/contract/entities.ts';
 import type { MembershipRole, ValuationStatus } from '../../../src-shared/domain/enums.ts';
 import { canDelete, canTransition, canWrite, STATUS_TRANSITIONS } from '../../../src-shared/domain/lifecycle.ts';
+import { statusActions } from './status-actions.ts';
 import { api } from '../../api/index.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -28,15 +29,6 @@ export interface WizardHeaderProps {
 }
 
 type Confirm = 'archive' | 'delete' | null;
-
-/** Status changes offered as buttons: signing goes through the report, archiving has its own action. */
-export function statusActions(valuation: Valuation, role: MembershipRole | null, userId: string | null): ValuationStatus[] {
-  if (!role) return [];
-  const isAppraiser = valuation.createdById === userId;
-  return STATUS_TRANSITIONS[valuation.status].filter(
-    (to) => to !== 'SIGNED' && to !== 'ARCHIVED' && canTransition({ from: valuation.status, to, role, isAppraiser }).allowed,
-  );
-}
 
 /** The contract's longest title (src-shared/contract/entities.ts valuationEditable). */
 const TITLE_MAX = 300;
@@ -97,7 +89,11 @@ export function WizardHeader({ valuation, role, userId, readOnly, saveStatus, on
     });
   };
 
-  const changeStatus = (status: ValuationStatus) => run(async () => onValuation(await api.call('valuations.changeStatus', { id: valuation.id, status })));
+  const changeStatus = (status: ValuationStatus) =>
+    run(async () => {
+      if (valuation.status === 'DRAFT' && status === 'READY') onValuation(await api.call('valuations.changeStatus', { id: valuation.id, status: 'IN_PROGRESS' }));
+      onValuation(await api.call('valuations.changeStatus', { id: valuation.id, status }));
+    });
   const archive = () =>
     run(async () => {
       await beforeLeave();
