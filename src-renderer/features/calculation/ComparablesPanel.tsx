@@ -147,7 +147,7 @@ function ComparableRow({ n, comparable: c, line, readOnly, onChange, onRemove }:
   return (
     <tr className={`${c.included ? '' : 'excluded'}${line?.outlier ? ' outlier' : ''}`.trim() || undefined}>
       <td>
-        <input type="checkbox" checked={c.included} disabled={readOnly} aria-label={t('calculation.comparables.includeLabel', { n })} onChange={(e) => onChange((x) => ({ ...x, included: e.target.checked }))} />
+        <input type="checkbox" id={STEP4_TARGETS.comparable(n - 1)} checked={c.included} disabled={readOnly} aria-label={t('calculation.comparables.includeLabel', { n })} onChange={(e) => onChange((x) => ({ ...x, included: e.target.checked }))} />
       </td>
       <th scope="row">{n}</th>
       <td>

@@ -9,6 +9,8 @@ export const STEP4_TARGETS = {
   fewComparablesReason: 'step4-few-comparables-reason',
   calculation: 'step4-calculation',
   vat: 'step4-vat',
+  /** A comparable's row, by its place in the list (0-based, as the preflight's path numbers it). */
+  comparable: (index: number) => `step4-comparable-${index}`,
 } as const;
 
 export interface FieldTarget {
@@ -32,7 +34,10 @@ export function targetOf(field: string): FieldTarget | null {
     const [index, column] = rest;
     return index !== undefined && column ? { step: 3, elementId: `legal-owner-${index}-${column}` } : { step: 3, elementId: 'legal-owners-add' };
   }
-  if (head === 'comparables') return { step: 4, elementId: field === 'comparables' ? STEP4_TARGETS.fewComparablesReason : STEP4_TARGETS.comparables };
+  if (head === 'comparables') {
+    const index = rest[0] !== undefined && /^\d+$/.test(rest[0]) ? Number(rest[0]) : null;
+    return { step: 4, elementId: field === 'comparables' ? STEP4_TARGETS.fewComparablesReason : index !== null ? STEP4_TARGETS.comparable(index) : STEP4_TARGETS.comparables };
+  }
   if (field === 'calculation.vat') return { step: 4, elementId: STEP4_TARGETS.vat };
   if (head === 'calculation' || head === 'finalValuationAgorot') return { step: 4, elementId: STEP4_TARGETS.calculation };
   return null;

@@ -97,6 +97,8 @@ describe('preflight links', () => {
     expect(targetOf('step1Data.client.name')).toEqual({ step: 1, elementId: 'step1-client-name' });
     expect(targetOf('meta.builtAreaSqm')).toEqual({ step: 1, elementId: 'step1-builtAreaSqm' });
     expect(targetOf('calculation.vat')).toEqual({ step: 4, elementId: 'step4-vat' });
+    expect(targetOf('comparables.2')).toEqual({ step: 4, elementId: 'step4-comparable-2' });
+    expect(targetOf('comparables')).toEqual({ step: 4, elementId: 'step4-few-comparables-reason' });
   });
 
   test('carry the field through the address and back', () => {
