@@ -38,7 +38,10 @@ describe('the stored shape', () => {
       expect.arrayContaining(['identification', 'structure', 'ownership', 'attachments', 'unitData', 'regulations', 'notes', 'easements', 'mortgages', 'parcelDescription']),
     );
     const block = sections.find((s) => s.key === 'identification')?.fields.find((f) => f.key === 'block')?.field;
-    expect(block).toEqual({ value: '3700', source: { document: DOCUMENT, page: 1 }, confidence: 0.98, edited: false });
+    // Step 3 keeps where on the page the value stands, to show it there.
+    expect(block).toEqual({ value: '3700', source: { document: DOCUMENT, page: 1, bbox: expect.any(Array) }, confidence: 0.98, edited: false });
+    const [left, top, right, bottom] = block?.source?.bbox ?? [];
+    expect(left! < right! && top! < bottom! && left! >= 0 && bottom! <= 1).toBe(true);
     expect(mergeExtraction(null, first).sections.identification?.block?.source).toEqual({ document: DOCUMENT, page: 1, bbox: expect.any(Array), text: '3700' });
     expect(stored.history).toEqual([]);
   });
