@@ -1040,6 +1040,18 @@ export const en: Messages = {
       INTERNAL: 'An unexpected error occurred; the details were logged.',
     },
   },
+  comparablesImport: {
+    dateOrder: {
+      legend: 'Date order',
+      ask: 'Every date in this file reads both as day/month and as month/day. Choose how the file writes its dates; nothing is imported until you do.',
+      byFile: 'Read as {{order}}: a date in the file can only be read that way.',
+      byUser: 'Read as {{order}}, as you chose.',
+      DMY: 'day/month/year',
+      MDY: 'month/day/year',
+      sample: 'row {{row}}: {{raw}} is {{date}}',
+      impossible: 'no such date',
+    },
+  },
   comparableIssues: {
     INVALID_DATE: '"{{text}}" is not a date that exists',
     NOT_A_DATE: '"{{text}}" is not a date; day/month/year is expected, e.g. 15/01/2024',
@@ -1068,6 +1080,8 @@ export const en: Messages = {
     PRICE_PER_SQM_DIFFERS: 'the stated price per sqm ({{stated}}) differs from price / area ({{derived}})',
     OUTLIER: 'outlier: {{value}} ₪ per sqm against a median of {{median}} in this file',
     REPEATED: 'the same deal as row {{row}}; it is imported once',
+    DATE_ORDER_UNDECIDED: '"{{text}}" reads two ways (day/month or month/day): choose the file\'s date order',
+    ENCODING_LOST: 'the text "{{text}}" arrived garbled (its Hebrew letters were lost when the file was saved) and is not stored',
   },
   errorReasons: {
     SIGN_IN_REQUIRED: 'Sign in, or continue offline as the last signed-in user.',
@@ -1129,6 +1143,7 @@ export const en: Messages = {
     IO: "The file could not be read or written on the computer's disk.",
     NOT_AN_IMAGE: 'Choose a PNG, JPEG, WebP or TIFF image.',
     IMAGE_TOO_DETAILED: 'The image is too detailed to keep; choose a simpler one.',
+    DATE_ORDER_REQUIRED: 'The file\'s dates read both day-first and month-first. Choose the date order in the preview; nothing was imported.',
     MISSING_COLUMNS: 'No column holds a required field. Map the columns and try again.',
     INVALID_ROWS: 'Some rows have errors; fix them or import the valid rows only. Nothing was imported.',
     TOO_MANY_ROWS: 'The file has too many rows for one import; split it.',

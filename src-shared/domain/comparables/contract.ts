@@ -4,6 +4,7 @@ import { agorot, id, rowSyncState, timestamp } from '../../contract/entities.ts'
 import { COMPARABLE_FIELDS } from './headers.ts';
 import { COMPARABLE_SOURCES } from './sources.ts';
 import { COMPARABLE_ISSUE_CODES } from './issue-codes.ts';
+import { DATE_ORDERS } from './dates.ts';
 
 export const comparableField = z.enum(COMPARABLE_FIELDS);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -71,6 +72,14 @@ export const comparableValues = z.object({
   partialShare: z.string().nullable(),
 });
 
+export const dateOrder = z.enum(DATE_ORDERS);
+
+const dateOrderDecision = z.object({
+  order: dateOrder.nullable(),
+  basis: z.enum(['FILE', 'USER', 'ASK', 'NONE']),
+  samples: z.array(z.object({ rowNumber: z.number().int().positive(), raw: z.string(), dmy: isoDate.nullable(), mdy: isoDate.nullable() })),
+});
+
 export const FILE_ENCODINGS = ['utf-8', 'utf-8-bom', 'windows-1255'] as const;
 export type FileEncoding = (typeof FILE_ENCODINGS)[number];
 
@@ -96,6 +105,8 @@ export const importPreview = z.object({
       duplicate: z.boolean(),
     }),
   ),
+  /** How the deal dates were read; basis ASK: nothing is imported until the user chooses the order. */
+  dateOrder: dateOrderDecision,
   validCount: count,
   invalidCount: count,
   duplicateCount: count,

@@ -2,6 +2,7 @@
 // library's units, and per-row errors (the row cannot be imported) and warnings (it can, but look at
 // it). Pure: the rows come in as text cells (the core reads CSV and XLSX into them).
 import type { ComparableSource } from './sources.ts';
+import { decideDateOrder, parseDateIn, type DateOrder, type DateOrderDecision } from './dates.ts';
 import {
   COMPARABLE_FIELDS,
   FIELD_LABELS,
@@ -18,7 +19,6 @@ import {
   parseAreaHundredths,
   parseBlockParcel,
   parseBuildYear,
-  parseDate,
   parseParking,
   parsePartialShare,
   parsePriceAgorot,
@@ -84,6 +84,8 @@ export interface ImportPreview {
   missingFields: ComparableField[];
   source: Extract<ComparableSource, 'NADLAN' | 'SPREADSHEET'>;
   rows: PreviewRow[];
+  /** The order the deal dates were read in, and whether the user must choose it before importing. */
+  dateOrder: DateOrderDecision;
   validCount: number;
   invalidCount: number;
 }
@@ -91,6 +93,10 @@ export interface ImportPreview {
 export interface PreviewOptions {
   /** The user's mapping, index-aligned with the header row; replaces the detected one. */
   mapping?: readonly (ComparableField | null)[];
+  /** The user's date order; without it the file's dates decide, or the preview asks. */
+  dateOrder?: DateOrder;
+  /** A workbook: a date column may hold Excel serial day numbers. */
+  excelSerials?: boolean;
 }
 
 const FREE_TEXT_MAX = 300;
@@ -143,12 +149,20 @@ export function previewImport(rows: readonly (readonly string[])[], options: Pre
   const mapped = new Set(mapping.filter((f) => f !== null));
   const missingFields = REQUIRED_FIELDS.filter((f) => !mapped.has(f));
 
-  const parsedRows: PreviewRow[] = [];
+  const dataRows: { cells: readonly string[]; rowNumber: number }[] = [];
   for (let i = headerRow + 1; i < rows.length; i++) {
     const cells = rows[i]!;
-    if (cells.every((c) => isBlank(c))) continue;
-    parsedRows.push(parseRow(cells, i + 1, headers, mapping));
+    if (!cells.every((c) => isBlank(c))) dataRows.push({ cells, rowNumber: i + 1 });
   }
+  const dateColumn = mapping.indexOf('dealDate');
+  const excelSerials = options.excelSerials ?? false;
+  const dateOrder = decideDateOrder(
+    dateColumn < 0 ? [] : dataRows.filter((r) => !isBlank(r.cells[dateColumn])).map((r) => ({ rowNumber: r.rowNumber, raw: r.cells[dateColumn]! })),
+    options.dateOrder ?? null,
+    { excelSerials },
+  );
+  const readDate = (raw: string) => parseDateIn(raw, dateOrder.order, { excelSerials });
+  const parsedRows = dataRows.map((r) => parseRow(r.cells, r.rowNumber, headers, mapping, readDate));
   flagOutliers(parsedRows);
   flagRepeats(parsedRows);
   const validCount = parsedRows.filter((r) => r.errors.length === 0).length;
@@ -159,6 +173,7 @@ export function previewImport(rows: readonly (readonly string[])[], options: Pre
     missingFields,
     source: isNadlanHeaderRow(headers) ? 'NADLAN' : 'SPREADSHEET',
     rows: parsedRows,
+    dateOrder,
     validCount,
     invalidCount: parsedRows.length - validCount,
   };
@@ -179,7 +194,13 @@ function normalizeMapping(mapping: readonly (ComparableField | null)[], width: n
   return out;
 }
 
-function parseRow(cells: readonly string[], rowNumber: number, headers: readonly string[], mapping: readonly (ComparableField | null)[]): PreviewRow {
+function parseRow(
+  cells: readonly string[],
+  rowNumber: number,
+  headers: readonly string[],
+  mapping: readonly (ComparableField | null)[],
+  readDate: (raw: string) => Parsed<string>,
+): PreviewRow {
   const values = emptyValues();
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -217,7 +238,7 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
     return value;
   };
 
-  values.dealDate = read('dealDate', parseDate);
+  values.dealDate = read('dealDate', readDate);
   values.priceAgorot = read('priceNis', parsePriceAgorot);
   values.pricePerSqmAgorot = read('pricePerSqmNis', parsePriceAgorot);
   values.areaHundredths = read('areaSqm', parseAreaHundredths);

@@ -3,6 +3,7 @@
 // integers digit by digit (prices to agorot, areas to hundredths of a square metre, rooms to tenths).
 
 import type { ComparableIssueCode, IssueParams } from './issue-codes.ts';
+import { parseDateIn, type DateOrder } from './dates.ts';
 
 export { COMPARABLE_ISSUE_CODES, type ComparableIssueCode, type IssueParams } from './issue-codes.ts';
 
@@ -29,35 +30,12 @@ export function isBlank(raw: string | null | undefined): boolean {
 
 // ---- dates --------------------------------------------------------------------------------------
 
-function isoDate(year: number, month: number, day: number): Parsed<string> {
-  if (year < 1900 || year > 2100) return fail('INVALID_DATE', {}, `the year ${year} is out of range`);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return fail('INVALID_DATE', {}, 'no such day in the calendar');
-  }
-  return ok(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-}
-
 /**
- * dd/mm/yyyy (also with '.' or '-', d/m and two-digit years: 24 is 2024, 85 is 1985), ISO
- * yyyy-mm-dd with or without a time, and yyyy/mm/dd. Day first always: Israeli files never put the month first.
+ * One date read in a given order (day first unless told): dd/mm/yyyy with '/', '.' or '-', two-digit
+ * years (24 is 2024, 85 is 1985) and ISO yyyy-mm-dd. A file's order is decided by decideDateOrder.
  */
-export function parseDate(raw: string): Parsed<string> {
-  const text = cleanCell(raw);
-  const dayFirst = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
-  if (dayFirst) {
-    const [, d, m, y] = dayFirst as unknown as [string, string, string, string];
-    const year = y.length === 2 ? (Number(y) < 70 ? 2000 + Number(y) : 1900 + Number(y)) : Number(y);
-    const parsed = isoDate(year, Number(m), Number(d));
-    return parsed.ok ? parsed : fail('INVALID_DATE', { text }, `'${text}' is not a valid date (dd/mm/yyyy): ${parsed.message}`);
-  }
-  const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-  if (yearFirst) {
-    const [, y, m, d] = yearFirst as unknown as [string, string, string, string];
-    const parsed = isoDate(Number(y), Number(m), Number(d));
-    return parsed.ok ? parsed : fail('INVALID_DATE', { text }, `'${text}' is not a valid date: ${parsed.message}`);
-  }
-  return fail('NOT_A_DATE', { text }, `'${text}' is not a date; expected dd/mm/yyyy (e.g. 15/01/2024)`);
+export function parseDate(raw: string, order: DateOrder = 'DMY'): Parsed<string> {
+  return parseDateIn(raw, order);
 }
 
 // ---- numbers ------------------------------------------------------------------------------------
