@@ -1041,6 +1041,8 @@ export const en: Messages = {
     },
   },
   comparablesImport: {
+    lostText:
+      'The Hebrew text of this file was lost before it reached Shamay: its letters were replaced by "?" or garbled (columns: {{columns}}; e.g. "{{example}}"). Such text is not imported. Save the file again as "CSV UTF-8" or as an Excel workbook (.xlsx) and import that file.',
     dateOrder: {
       legend: 'Date order',
       ask: 'Every date in this file reads both as day/month and as month/day. Choose how the file writes its dates; nothing is imported until you do.',

@@ -246,6 +246,11 @@ function ImportPreview({
       </p>
       <p>{t('calculation.import.counts', { valid: preview.validCount, invalid: preview.invalidCount, duplicates: preview.duplicateCount })}</p>
       {preview.missingFields.length > 0 && <p className="calc-warning">{t('calculation.import.missing', { fields: preview.missingFields.join(', ') })}</p>}
+      {preview.lostText && (
+        <p className="calc-warning" role="alert" data-testid="import-lost-text">
+          {t('comparablesImport.lostText', { columns: preview.lostText.columns.join(', '), example: preview.lostText.example })}
+        </p>
+      )}
       <ImportDateOrder decision={preview.dateOrder} busy={busy} onChoose={onChooseDateOrder} />
       <details>
         <summary>{t('calculation.import.mapping')}</summary>

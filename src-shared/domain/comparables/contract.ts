@@ -107,6 +107,8 @@ export const importPreview = z.object({
   ),
   /** How the deal dates were read; basis ASK: nothing is imported until the user chooses the order. */
   dateOrder: dateOrderDecision,
+  /** Columns whose Hebrew text was lost (letters turned to '?', or mojibake), reported once; null: none. */
+  lostText: z.object({ columns: z.array(z.string()), example: z.string() }).nullable(),
   validCount: count,
   invalidCount: count,
   duplicateCount: count,

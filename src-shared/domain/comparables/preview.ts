@@ -2,6 +2,7 @@
 // library's units, and per-row errors (the row cannot be imported) and warnings (it can, but look at
 // it). Pure: the rows come in as text cells (the core reads CSV and XLSX into them).
 import type { ComparableSource } from './sources.ts';
+import { findLostText, isLostText, type LostTextReport } from './lost-text.ts';
 import { decideDateOrder, parseDateIn, type DateOrder, type DateOrderDecision } from './dates.ts';
 import {
   COMPARABLE_FIELDS,
@@ -86,6 +87,8 @@ export interface ImportPreview {
   rows: PreviewRow[];
   /** The order the deal dates were read in, and whether the user must choose it before importing. */
   dateOrder: DateOrderDecision;
+  /** Text whose Hebrew was lost before the file reached us, reported once for the file; null: none. */
+  lostText: LostTextReport | null;
   validCount: number;
   invalidCount: number;
 }
@@ -174,6 +177,7 @@ export function previewImport(rows: readonly (readonly string[])[], options: Pre
     source: isNadlanHeaderRow(headers) ? 'NADLAN' : 'SPREADSHEET',
     rows: parsedRows,
     dateOrder,
+    lostText: findLostText(headers, dataRows.map((r) => r.cells.map((c) => cleanCell(c)))),
     validCount,
     invalidCount: parsedRows.length - validCount,
   };
@@ -231,6 +235,11 @@ function parseRow(
     const cell = cellOf.get(field);
     if (!cell) return null;
     const value = cleanCell(cell.raw);
+    if (isLostText(value)) {
+      // Never stored: '????? 3' is not a street.
+      error(field, 'ENCODING_LOST', { text: value }, `'${value}' lost its Hebrew letters before the file reached us`);
+      return null;
+    }
     if (value.length > FREE_TEXT_MAX) {
       error(field, 'TEXT_TOO_LONG', { max: FREE_TEXT_MAX }, `longer than ${FREE_TEXT_MAX} characters`);
       return null;
@@ -283,7 +292,7 @@ function parseRow(
   if (!cellOf.has('dealDate')) error('dealDate', 'DATE_MISSING', {}, 'the deal date is missing');
   if (!cellOf.has('priceNis')) error('priceNis', 'PRICE_MISSING', {}, 'the price is missing');
   const located = values.address || values.street || values.city || values.block;
-  const locationFailed = errors.some((e) => e.field === 'block' || e.field === 'blockParcel');
+  const locationFailed = errors.some((e) => e.field === 'block' || e.field === 'blockParcel' || e.code === 'ENCODING_LOST');
   if (!located && !locationFailed) {
     errors.push({ column: columnOf(mapping.includes('address') ? 'address' : 'blockParcel'), field: null, code: 'NOT_LOCATED', params: {}, message: 'no address, city or block: the deal cannot be located' });
   }
