@@ -11,6 +11,9 @@ import { isolate, readAsBase64 } from '../wizard/upload.ts';
 import { toDecimalText } from '../../../src-shared/domain/calculation/index.ts';
 import type { DateOrder } from '../../../src-shared/domain/comparables/dates.ts';
 import { ImportDateOrder } from './ImportDateOrder.tsx';
+import { ImportColumns } from './ImportColumns.tsx';
+import { remapped } from '../../../src-shared/domain/comparables/columns.ts';
+import type { ComparableField } from '../../../src-shared/domain/comparables/headers.ts';
 
 const FILTERS = ['block', 'street', 'city', 'from', 'to', 'roomsMin', 'roomsMax', 'areaMin', 'areaMax'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -81,12 +84,13 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
     }
   };
 
-  const chooseDateOrder = async (order: DateOrder) => {
-    if (!file || !preview) return;
+  /** Reads the file again with the user's mapping and date order. */
+  const rePreview = async (mapping: readonly (ComparableField | null)[], order: DateOrder | undefined) => {
+    if (!file) return;
     setBusy(true);
     setError(null);
     try {
-      setPreview(await api.call('comparables.previewImport', { fileName: file.name, source: { bytesBase64: file.bytesBase64 }, mapping: preview.mapping, dateOrder: order }));
+      setPreview(await api.call('comparables.previewImport', { fileName: file.name, source: { bytesBase64: file.bytesBase64 }, mapping: [...mapping], ...(order ? { dateOrder: order } : {}) }));
       setDateOrder(order);
     } catch (e) {
       setError(e);
@@ -158,7 +162,8 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
         <ImportPreview
           preview={preview}
           busy={busy}
-          onChooseDateOrder={(order) => void chooseDateOrder(order)}
+          onChooseDateOrder={(order) => void rePreview(preview.mapping, order)}
+          onRemap={(index, field) => void rePreview(remapped(preview.mapping, index, field), dateOrder)}
           onConfirm={() => void confirmImport()}
           onCancel={() => {
             setPreview(null);
@@ -225,12 +230,14 @@ function ImportPreview({
   preview,
   busy,
   onChooseDateOrder,
+  onRemap,
   onConfirm,
   onCancel,
 }: {
   preview: ImportPreviewOutput;
   busy: boolean;
   onChooseDateOrder(order: DateOrder): void;
+  onRemap(index: number, field: ComparableField | null): void;
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -245,31 +252,16 @@ function ImportPreview({
         {preview.encoding ? ` · ${t('calculation.import.encoding', { encoding: preview.encoding })}` : ''}
       </p>
       <p>{t('calculation.import.counts', { valid: preview.validCount, invalid: preview.invalidCount, duplicates: preview.duplicateCount })}</p>
-      {preview.missingFields.length > 0 && <p className="calc-warning">{t('calculation.import.missing', { fields: preview.missingFields.join(', ') })}</p>}
+      {preview.missingFields.length > 0 && <p className="calc-warning">{t('calculation.import.missing', { fields: preview.missingFields.map((f) => t(`comparablesImport.fields.${f}`)).join(', ') })}</p>}
       {preview.lostText && (
         <p className="calc-warning" role="alert" data-testid="import-lost-text">
           {t('comparablesImport.lostText', { columns: preview.lostText.columns.join(', '), example: preview.lostText.example })}
         </p>
       )}
       <ImportDateOrder decision={preview.dateOrder} busy={busy} onChoose={onChooseDateOrder} />
-      <details>
+      <details open>
         <summary>{t('calculation.import.mapping')}</summary>
-        <table className="calc-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('calculation.import.column')}</th>
-              <th scope="col">{t('calculation.import.field')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.headers.map((header, i) => (
-              <tr key={`${i}:${header}`}>
-                <td dir="auto">{header}</td>
-                <td>{preview.mapping[i] ?? t('calculation.import.unmapped')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ImportColumns columns={preview.columns} busy={busy} onRemap={onRemap} />
       </details>
       <div className="calc-table-wrap">
         <table className="calc-table compact">

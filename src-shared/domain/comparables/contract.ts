@@ -5,6 +5,7 @@ import { COMPARABLE_FIELDS } from './headers.ts';
 import { COMPARABLE_SOURCES } from './sources.ts';
 import { COMPARABLE_ISSUE_CODES } from './issue-codes.ts';
 import { DATE_ORDERS } from './dates.ts';
+import { COLUMN_KINDS } from './columns.ts';
 
 export const comparableField = z.enum(COMPARABLE_FIELDS);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -107,6 +108,16 @@ export const importPreview = z.object({
   ),
   /** How the deal dates were read; basis ASK: nothing is imported until the user chooses the order. */
   dateOrder: dateOrderDecision,
+  /** How each column was read, index-aligned with headers. */
+  columns: z.array(
+    z.object({
+      header: z.string(),
+      field: comparableField.nullable(),
+      mappedBy: z.enum(['HEADER', 'USER']).nullable(),
+      kind: z.enum(COLUMN_KINDS).nullable(),
+      example: z.object({ rowNumber: z.number().int().positive(), raw: z.string(), parsed: z.string() }).nullable(),
+    }),
+  ),
   /** Columns whose Hebrew text was lost (letters turned to '?', or mojibake), reported once; null: none. */
   lostText: z.object({ columns: z.array(z.string()), example: z.string() }).nullable(),
   validCount: count,

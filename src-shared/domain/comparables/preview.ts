@@ -2,6 +2,7 @@
 // library's units, and per-row errors (the row cannot be imported) and warnings (it can, but look at
 // it). Pure: the rows come in as text cells (the core reads CSV and XLSX into them).
 import type { ComparableSource } from './sources.ts';
+import { describeColumns, type ColumnReading } from './columns.ts';
 import { findLostText, isLostText, type LostTextReport } from './lost-text.ts';
 import { decideDateOrder, parseDateIn, type DateOrder, type DateOrderDecision } from './dates.ts';
 import {
@@ -87,6 +88,8 @@ export interface ImportPreview {
   rows: PreviewRow[];
   /** The order the deal dates were read in, and whether the user must choose it before importing. */
   dateOrder: DateOrderDecision;
+  /** How each column was read (index-aligned with headers). */
+  columns: ColumnReading[];
   /** Text whose Hebrew was lost before the file reached us, reported once for the file; null: none. */
   lostText: LostTextReport | null;
   validCount: number;
@@ -148,7 +151,8 @@ function findHeaderRow(rows: readonly (readonly string[])[]): number {
 export function previewImport(rows: readonly (readonly string[])[], options: PreviewOptions = {}): ImportPreview {
   const headerRow = findHeaderRow(rows);
   const headers = (rows[headerRow] ?? []).map((h) => cleanCell(h));
-  const mapping = options.mapping ? normalizeMapping(options.mapping, headers.length) : mapHeaders(headers);
+  const detected = mapHeaders(headers);
+  const mapping = options.mapping ? normalizeMapping(options.mapping, headers.length) : detected;
   const mapped = new Set(mapping.filter((f) => f !== null));
   const missingFields = REQUIRED_FIELDS.filter((f) => !mapped.has(f));
 
@@ -177,6 +181,7 @@ export function previewImport(rows: readonly (readonly string[])[], options: Pre
     source: isNadlanHeaderRow(headers) ? 'NADLAN' : 'SPREADSHEET',
     rows: parsedRows,
     dateOrder,
+    columns: describeColumns(headers, mapping, detected, dataRows, parsedRows),
     lostText: findLostText(headers, dataRows.map((r) => r.cells.map((c) => cleanCell(c)))),
     validCount,
     invalidCount: parsedRows.length - validCount,
