@@ -1042,7 +1042,7 @@ export const en: Messages = {
   },
   comparablesImport: {
     columns: {
-      kind: 'Read as',
+      kind: 'Kind of value',
       raw: 'Example in the file',
       parsed: 'Read as value',
       remap: 'Field of the column {{column}}',

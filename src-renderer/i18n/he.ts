@@ -1055,7 +1055,7 @@ export const he = {
   },
   comparablesImport: {
     columns: {
-      kind: 'נקרא כ',
+      kind: 'סוג הערך',
       raw: 'דוגמה מהקובץ',
       parsed: 'הערך שנקרא',
       remap: 'השדה של העמודה {{column}}',
