@@ -27,6 +27,34 @@ const SERIAL = /^(\d{5})(?:\.\d+)?$/;
 const SERIAL_MIN = 20_000;
 const SERIAL_MAX = 73_415;
 
+// Month names as spreadsheets write them ('15-Jan-24', '15 בינואר 2024', 'Jan 15, 2024'): no order to decide.
+const MONTHS: readonly (readonly string[])[] = [
+  ['jan', 'january', 'ינו', 'ינואר'],
+  ['feb', 'february', 'פבר', 'פברואר'],
+  ['mar', 'march', 'מרץ', 'מרס'],
+  ['apr', 'april', 'אפר', 'אפריל'],
+  ['may', 'מאי'],
+  ['jun', 'june', 'יונ', 'יוני'],
+  ['jul', 'july', 'יול', 'יולי'],
+  ['aug', 'august', 'אוג', 'אוגוסט'],
+  ['sep', 'sept', 'september', 'ספט', 'ספטמבר'],
+  ['oct', 'october', 'אוק', 'אוקטובר'],
+  ['nov', 'november', 'נוב', 'נובמבר'],
+  ['dec', 'december', 'דצמ', 'דצמבר'],
+];
+const monthNumber = (name: string) => MONTHS.findIndex((names) => names.includes(name.toLowerCase().replace(/^ב(?=[א-ת]{3})/, '').replace(/[.׳']$/, ''))) + 1;
+const DAY_MONTH_NAME = /^(\d{1,2})[\s/.-]+([a-z]{3,9}\.?|ב?[א-ת]{3,7}['׳]?)[\s/.,-]+(\d{4}|\d{2})$/i;
+const MONTH_NAME_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
+
+function namedMonth(text: string): string | null | undefined {
+  const dayFirst = DAY_MONTH_NAME.exec(text);
+  const monthFirst = dayFirst ? null : MONTH_NAME_DAY.exec(text);
+  if (!dayFirst && !monthFirst) return undefined;
+  const [day, month, year] = dayFirst ? [dayFirst[1]!, dayFirst[2]!, dayFirst[3]!] : [monthFirst![2]!, monthFirst![1]!, monthFirst![3]!];
+  const number = monthNumber(month);
+  return number === 0 ? undefined : isoDate(twoDigitYear(year), number, Number(day));
+}
+
 /** How one cell can be read: a single date, or day-first and month-first readings (either may be null). */
 export type DateReading =
   | { kind: 'fixed'; iso: string }
@@ -54,6 +82,8 @@ export function readingsOf(raw: string, options: { excelSerials?: boolean } = {}
     const iso = isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
     return iso ? { kind: 'fixed', iso } : { kind: 'invalid', text };
   }
+  const named = namedMonth(text);
+  if (named !== undefined) return named ? { kind: 'fixed', iso: named } : { kind: 'invalid', text };
   const serial = options.excelSerials ? SERIAL.exec(text) : null;
   if (serial && Number(serial[1]) >= SERIAL_MIN && Number(serial[1]) <= SERIAL_MAX) return { kind: 'fixed', iso: fromSerial(Number(serial[1])) };
   return { kind: 'invalid', text };
@@ -65,7 +95,7 @@ export function parseDateIn(raw: string, order: DateOrder | null, options: { exc
   const text = clean(raw);
   if (reading.kind === 'fixed') return ok(reading.iso);
   if (reading.kind === 'invalid') {
-    if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(text) || TWO_PART_SEPARATED.test(text)) return fail('INVALID_DATE', { text }, `'${text}' is not a valid date: no such day in the calendar`);
+    if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(text) || TWO_PART_SEPARATED.test(text) || namedMonth(text) === null) return fail('INVALID_DATE', { text }, `'${text}' is not a valid date: no such day in the calendar`);
     return fail('NOT_A_DATE', { text }, `'${text}' is not a date; expected e.g. 15/01/2024 or 2024-01-15`);
   }
   const { dmy, mdy } = reading;

@@ -18,6 +18,18 @@ describe('date order of a comparables file', () => {
     expect(readingsOf('18/09-2024')).toEqual({ kind: 'invalid', text: '18/09-2024' }); // mixed separators
   });
 
+  it('reads dates written with the month\'s name in English or Hebrew, which need no order', () => {
+    expect(readingsOf('18-Sep-24')).toEqual({ kind: 'fixed', iso: '2024-09-18' });
+    expect(readingsOf('4 Jun 2024')).toEqual({ kind: 'fixed', iso: '2024-06-04' });
+    expect(readingsOf('Jun 4, 2024')).toEqual({ kind: 'fixed', iso: '2024-06-04' });
+    expect(readingsOf('4 ביוני 2024')).toEqual({ kind: 'fixed', iso: '2024-06-04' });
+    expect(readingsOf('18-ספט-24')).toEqual({ kind: 'fixed', iso: '2024-09-18' });
+    expect(readingsOf('1 במרץ 2025')).toEqual({ kind: 'fixed', iso: '2025-03-01' });
+    expect(readingsOf('31 Jun 2024')).toEqual({ kind: 'invalid', text: '31 Jun 2024' });
+    expect(readingsOf('4 בשבט 2024')).toEqual({ kind: 'invalid', text: '4 בשבט 2024' }); // Hebrew calendar: not read
+    expect(parseDateIn('31 Jun 2024', null)).toMatchObject({ ok: false, code: 'INVALID_DATE' });
+  });
+
   it('lets a value only month-first can read decide the whole file (the issue\'s export)', () => {
     const decision = decideDateOrder(cells('3/11/2024', '9/18/2024', '04/06/2024', '2/20/2025', '01/02/2025'), null);
     expect(decision).toMatchObject({ order: 'MDY', basis: 'FILE' });
