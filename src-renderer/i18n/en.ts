@@ -1085,6 +1085,7 @@ export const en: Messages = {
     dateOrder: {
       legend: 'Date order',
       ask: 'Every date in this file reads both as day/month and as month/day. Choose how the file writes its dates; nothing is imported until you do.',
+      mixed: 'This file writes some dates day first and others month first. Choose the order of most of its dates; the dates that order cannot read are refused, and nothing is imported until you choose.',
       byFile: 'Read as {{order}}: a date in the file can only be read that way.',
       byUser: 'Read as {{order}}, as you chose.',
       DMY: 'day/month/year',

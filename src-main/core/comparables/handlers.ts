@@ -97,9 +97,9 @@ export const comparableHandlers: HandlerMap<Methods> = {
   'comparables.import': async ({ fileName, source, mapping, dateOrder, skipInvalid }, ctx) => {
     const actor = writer(ctx);
     const result = await preview(ctx, actor, fileName, source, mapping, dateOrder);
-    if (result.dateOrder.basis === 'ASK') {
+    if (result.dateOrder.basis === 'ASK' || result.dateOrder.basis === 'MIXED') {
       // Never a silent guess: the dates read two ways until the user picks the order.
-      throw new AppError('VALIDATION', 'The file\'s dates read both day-first and month-first; choose the date order. Nothing was imported.', {
+      throw new AppError('VALIDATION', 'The file\'s dates do not settle day-first or month-first; choose the date order. Nothing was imported.', {
         reason: 'DATE_ORDER_REQUIRED',
         samples: result.dateOrder.samples,
       });

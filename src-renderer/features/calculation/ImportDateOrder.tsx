@@ -10,15 +10,16 @@ type Decision = ImportPreviewOutput['dateOrder'];
 
 export function ImportDateOrder({ decision, busy, onChoose }: { decision: Decision; busy: boolean; onChoose(order: DateOrder): void }) {
   const { t, i18n } = useTranslation();
+  const undecided = decision.basis === 'ASK' || decision.basis === 'MIXED';
   const id = useId();
   if (decision.basis === 'NONE') return null;
   const spelled = (iso: string | null) =>
     iso ? new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : t('comparablesImport.dateOrder.impossible');
   return (
-    <fieldset className={decision.basis === 'ASK' ? 'calc-warning' : undefined} data-testid="import-date-order" aria-describedby={`${id}-status`}>
+    <fieldset className={undecided ? 'calc-warning' : undefined} data-testid="import-date-order" aria-describedby={`${id}-status`}>
       <legend>{t('comparablesImport.dateOrder.legend')}</legend>
       <p id={`${id}-status`}>
-        {decision.basis === 'ASK' ? t('comparablesImport.dateOrder.ask') : t(`comparablesImport.dateOrder.${decision.basis === 'FILE' ? 'byFile' : 'byUser'}`, { order: t(`comparablesImport.dateOrder.${decision.order!}`) })}
+        {undecided ? t(`comparablesImport.dateOrder.${decision.basis === 'ASK' ? 'ask' : 'mixed'}`) : t(`comparablesImport.dateOrder.${decision.basis === 'FILE' ? 'byFile' : 'byUser'}`, { order: t(`comparablesImport.dateOrder.${decision.order!}`) })}
       </p>
       {DATE_ORDERS.map((order) => (
         <label key={order} className="radio">

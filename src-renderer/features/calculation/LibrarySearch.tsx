@@ -294,7 +294,7 @@ function ImportPreview({
       </div>
       {preview.rows.length > shownRows.length && <p className="hint">{t('calculation.import.moreRows', { count: preview.rows.length - shownRows.length })}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || preview.validCount === 0 || preview.dateOrder.basis === 'ASK'} onClick={onConfirm}>
+        <button type="button" className="primary" disabled={busy || preview.validCount === 0 || preview.dateOrder.order === null && (preview.dateOrder.basis === 'ASK' || preview.dateOrder.basis === 'MIXED')} onClick={onConfirm}>
           {t('calculation.import.confirm')}
         </button>
         <button type="button" onClick={onCancel}>

@@ -77,7 +77,7 @@ export const dateOrder = z.enum(DATE_ORDERS);
 
 const dateOrderDecision = z.object({
   order: dateOrder.nullable(),
-  basis: z.enum(['FILE', 'USER', 'ASK', 'NONE']),
+  basis: z.enum(['FILE', 'USER', 'ASK', 'MIXED', 'NONE']),
   samples: z.array(z.object({ rowNumber: z.number().int().positive(), raw: z.string(), dmy: isoDate.nullable(), mdy: isoDate.nullable() })),
 });
 
@@ -106,7 +106,7 @@ export const importPreview = z.object({
       duplicate: z.boolean(),
     }),
   ),
-  /** How the deal dates were read; basis ASK: nothing is imported until the user chooses the order. */
+  /** How the deal dates were read; basis ASK or MIXED: nothing is imported until the user chooses the order. */
   dateOrder: dateOrderDecision,
   /** How each column was read, index-aligned with headers. */
   columns: z.array(

@@ -120,29 +120,32 @@ export interface DateOrderDecision {
   order: DateOrder | null;
   /**
    * FILE: a value only one order reads decided it; USER: the caller's choice; ASK: every value reads
-   * both ways (or the file mixes both), the user must choose; NONE: no date depends on the order.
+   * both ways, the user must choose; MIXED: some values only day first reads and others only month
+   * first, the user must choose (and the other values are refused); NONE: no date depends on the order.
    */
-  basis: 'FILE' | 'USER' | 'ASK' | 'NONE';
-  /** Up to two rows read both ways, for the choice. */
+  basis: 'FILE' | 'USER' | 'ASK' | 'MIXED' | 'NONE';
+  /** Up to two rows read both ways (MIXED: one only day first reads, one only month first), for the choice. */
   samples: DateOrderSample[];
 }
 
 /** Decides the order of a date column from all its cells (with their row numbers). */
 export function decideDateOrder(cells: readonly { rowNumber: number; raw: string }[], chosen: DateOrder | null, options: { excelSerials?: boolean } = {}): DateOrderDecision {
-  let onlyDmy = 0;
-  let onlyMdy = 0;
+  const onlyDmy: DateOrderSample[] = [];
+  const onlyMdy: DateOrderSample[] = [];
   const twoWay: DateOrderSample[] = [];
   for (const { rowNumber, raw } of cells) {
     const reading = readingsOf(raw, options);
     if (reading.kind !== 'ordered') continue;
-    if (reading.dmy && !reading.mdy) onlyDmy++;
-    else if (reading.mdy && !reading.dmy) onlyMdy++;
+    const sample = { rowNumber, raw: clean(raw), dmy: reading.dmy, mdy: reading.mdy };
+    if (reading.dmy && !reading.mdy) onlyDmy.push(sample);
+    else if (reading.mdy && !reading.dmy) onlyMdy.push(sample);
     else if (reading.dmy && reading.mdy && reading.dmy !== reading.mdy) twoWay.push({ rowNumber, raw: clean(raw), dmy: reading.dmy, mdy: reading.mdy });
   }
-  const samples = twoWay.slice(0, 2);
+  const mixed = onlyDmy.length > 0 && onlyMdy.length > 0;
+  const samples = mixed ? [onlyDmy[0]!, onlyMdy[0]!].sort((a, b) => a.rowNumber - b.rowNumber) : twoWay.slice(0, 2);
   if (chosen) return { order: chosen, basis: 'USER', samples };
-  if (onlyDmy > 0 && onlyMdy === 0) return { order: 'DMY', basis: 'FILE', samples };
-  if (onlyMdy > 0 && onlyDmy === 0) return { order: 'MDY', basis: 'FILE', samples };
-  if (onlyDmy > 0 && onlyMdy > 0) return { order: null, basis: 'ASK', samples };
+  if (mixed) return { order: null, basis: 'MIXED', samples };
+  if (onlyDmy.length > 0) return { order: 'DMY', basis: 'FILE', samples };
+  if (onlyMdy.length > 0) return { order: 'MDY', basis: 'FILE', samples };
   return twoWay.length > 0 ? { order: null, basis: 'ASK', samples } : { order: null, basis: 'NONE', samples };
 }

@@ -82,6 +82,11 @@ describe('comparables files as offices really export them', () => {
     const error = await callError(core, 'comparables.import', { fileName: 'חולון.csv', source, skipInvalid: true });
     expect(error).toMatchObject({ code: 'VALIDATION', details: { reason: 'DATE_ORDER_REQUIRED' } });
     expect(db.prepare('SELECT count(*) AS n FROM comparables').get()).toEqual({ n: 0 });
+    // A mixed file is refused the same way until the user chooses.
+    const mixed = new TextEncoder().encode('תאריך עסקה,כתובת,מחיר\r\n18/09/2024,"הרצל 1, חולון",2600000\r\n9/18/2024,"הרצל 2, חולון",2700000\r\n');
+    expect(await callError(core, 'comparables.import', { fileName: 'mixed.csv', source: { bytesBase64: base64(mixed) }, skipInvalid: true })).toMatchObject({ details: { reason: 'DATE_ORDER_REQUIRED' } });
+    expect(await call(core, 'comparables.import', { fileName: 'mixed.csv', source: { bytesBase64: base64(mixed) }, dateOrder: 'DMY', skipInvalid: true })).toMatchObject({ imported: 1, invalid: 1 });
+    await call(core, 'comparables.remove', { id: (db.prepare('SELECT id FROM comparables').get() as { id: string }).id });
 
     expect(recognised(await previewOf(core, 'חולון.csv', ambiguousCsv(), 'MDY'))).toEqual({ 2: ['2024-04-06', 290_000_000], 3: ['2025-01-02', 245_000_000], 4: ['2024-10-11', 198_000_000] });
     expect(await call(core, 'comparables.import', { fileName: 'חולון.csv', source, dateOrder: 'DMY', skipInvalid: false })).toMatchObject({ imported: 3, invalid: 0 });

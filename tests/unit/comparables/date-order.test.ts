@@ -72,7 +72,14 @@ describe('date order of a comparables file', () => {
 
   it('asks when the file mixes both orders, and refuses the values the chosen order cannot read', () => {
     const rows = [HEADER, ['18/09/2024', 'הרצל 3, חולון', '2500000'], ['9/18/2024', 'הרצל 2, חולון', '2700000']];
-    expect(previewImport(rows).dateOrder).toMatchObject({ order: null, basis: 'ASK' });
+    expect(previewImport(rows).dateOrder).toEqual({
+      order: null,
+      basis: 'MIXED',
+      samples: [
+        { rowNumber: 2, raw: '18/09/2024', dmy: '2024-09-18', mdy: null },
+        { rowNumber: 3, raw: '9/18/2024', dmy: null, mdy: '2024-09-18' },
+      ],
+    });
     const chosen = previewImport(rows, { dateOrder: 'DMY' });
     expect(dates(chosen)).toEqual(['2024-09-18', null]);
     expect(chosen.rows[1]?.errors[0]).toMatchObject({ code: 'INVALID_DATE', message: "'9/18/2024' is not a valid date (day/month/year)" });
