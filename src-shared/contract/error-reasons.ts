@@ -73,6 +73,7 @@ export const ERROR_REASONS = [
   'TOO_MANY_ROWS',
   'UNREADABLE',
   'NO_WORKSHEET',
+  'DATE_ORDER_REQUIRED',
   // the input itself (details.issues: path, zod code, bounds)
   'INVALID_INPUT',
   // the local database

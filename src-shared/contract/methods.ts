@@ -35,6 +35,7 @@ import {
   comparableField,
   comparableSearch,
   comparableSearchResult,
+  dateOrder,
   importPreview,
   importResult,
 } from '../domain/comparables/contract.ts';
@@ -267,7 +268,12 @@ export const contract = {
   /** Reads a CSV or XLSX file and shows the column mapping, every row parsed and its errors; writes nothing. */
   'comparables.previewImport': {
     input: z
-      .object({ fileName: z.string().min(1).max(1024), source: fileSource, mapping: z.array(comparableField.nullable()).max(200).optional() })
+      .object({
+        fileName: z.string().min(1).max(1024),
+        source: fileSource,
+        mapping: z.array(comparableField.nullable()).max(200).optional(),
+        dateOrder: dateOrder.optional(),
+      })
       .strict(),
     output: importPreview,
   },
@@ -278,6 +284,8 @@ export const contract = {
         fileName: z.string().min(1).max(1024),
         source: fileSource,
         mapping: z.array(comparableField.nullable()).max(200).optional(),
+        /** The file's date order when its dates read both ways (the preview's dateOrder.basis ASK). */
+        dateOrder: dateOrder.optional(),
         skipInvalid: z.boolean(),
       })
       .strict(),

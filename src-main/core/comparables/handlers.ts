@@ -7,6 +7,7 @@ import type { fileSource } from '../../../src-shared/contract/methods.ts';
 import type { ImportPreviewOutput } from '../../../src-shared/domain/comparables/contract.ts';
 import { dealKey, previewImport, type ComparableValues } from '../../../src-shared/domain/comparables/preview.ts';
 import type { ComparableField } from '../../../src-shared/domain/comparables/headers.ts';
+import type { DateOrder } from '../../../src-shared/domain/comparables/dates.ts';
 import { canWrite } from '../../../src-shared/domain/lifecycle.ts';
 import { enforce, requireActor, type Actor, type CoreContext } from '../context.ts';
 import { safeDisplayName } from '../blobs/file-names.ts';
@@ -30,9 +31,10 @@ async function preview(
   fileName: string,
   source: z.output<typeof fileSource>,
   mapping: readonly (ComparableField | null)[] | undefined,
+  dateOrder: DateOrder | undefined,
 ): Promise<ImportPreviewOutput> {
   const file = await readComparablesFile(fileName, source);
-  const result = previewImport(file.rows, mapping ? { mapping } : {});
+  const result = previewImport(file.rows, { ...(mapping ? { mapping } : {}), ...(dateOrder ? { dateOrder } : {}), excelSerials: file.format === 'xlsx' });
   const valid = result.rows.filter((r) => r.errors.length === 0);
   const existing = existingDealKeys(ctx, actor, valid.map((r) => r.values.dealDate!));
   const seen = new Set<string>();
@@ -90,11 +92,18 @@ function changed(ctx: CoreContext, ids: string[]) {
 }
 
 export const comparableHandlers: HandlerMap<Methods> = {
-  'comparables.previewImport': async ({ fileName, source, mapping }, ctx) => preview(ctx, writer(ctx), fileName, source, mapping),
+  'comparables.previewImport': async ({ fileName, source, mapping, dateOrder }, ctx) => preview(ctx, writer(ctx), fileName, source, mapping, dateOrder),
 
-  'comparables.import': async ({ fileName, source, mapping, skipInvalid }, ctx) => {
+  'comparables.import': async ({ fileName, source, mapping, dateOrder, skipInvalid }, ctx) => {
     const actor = writer(ctx);
-    const result = await preview(ctx, actor, fileName, source, mapping);
+    const result = await preview(ctx, actor, fileName, source, mapping, dateOrder);
+    if (result.dateOrder.basis === 'ASK' || result.dateOrder.basis === 'MIXED') {
+      // Never a silent guess: the dates read two ways until the user picks the order.
+      throw new AppError('VALIDATION', 'The file\'s dates do not settle day-first or month-first; choose the date order. Nothing was imported.', {
+        reason: 'DATE_ORDER_REQUIRED',
+        samples: result.dateOrder.samples,
+      });
+    }
     const invalid = result.rows.filter((r) => r.errors.length > 0);
     if (result.missingFields.length > 0 && result.validCount === 0) {
       throw new AppError('VALIDATION', `No column holds the ${result.missingFields.join(' and ')}; map the columns and try again.`, {

@@ -9,6 +9,11 @@ import { formatAgorot, formatDate } from '../../i18n/format.ts';
 import { ErrorText } from '../../ui/error-text.tsx';
 import { isolate, readAsBase64 } from '../wizard/upload.ts';
 import { toDecimalText } from '../../../src-shared/domain/calculation/index.ts';
+import type { DateOrder } from '../../../src-shared/domain/comparables/dates.ts';
+import { ImportDateOrder } from './ImportDateOrder.tsx';
+import { ImportColumns } from './ImportColumns.tsx';
+import { remapped } from '../../../src-shared/domain/comparables/columns.ts';
+import type { ComparableField } from '../../../src-shared/domain/comparables/headers.ts';
 
 const FILTERS = ['block', 'street', 'city', 'from', 'to', 'roomsMin', 'roomsMax', 'areaMin', 'areaMax'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -44,6 +49,8 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
   const [results, setResults] = useState<{ items: ComparableEntity[]; total: number } | null>(null);
   const [file, setFile] = useState<{ name: string; bytesBase64: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreviewOutput | null>(null);
+  /** The date order the user chose for this file (undefined: the file decides, or the preview asks). */
+  const [dateOrder, setDateOrder] = useState<DateOrder | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<string | null>(null);
 
   const search = async (event?: FormEvent) => {
@@ -65,10 +72,26 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
     setError(null);
     setImportMessage(null);
     setPreview(null);
+    setDateOrder(undefined);
     try {
       const bytesBase64 = await readAsBase64(chosen);
       setFile({ name: chosen.name, bytesBase64 });
       setPreview(await api.call('comparables.previewImport', { fileName: chosen.name, source: { bytesBase64 } }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Reads the file again with the user's mapping and date order. */
+  const rePreview = async (mapping: readonly (ComparableField | null)[], order: DateOrder | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setPreview(await api.call('comparables.previewImport', { fileName: file.name, source: { bytesBase64: file.bytesBase64 }, mapping: [...mapping], ...(order ? { dateOrder: order } : {}) }));
+      setDateOrder(order);
     } catch (e) {
       setError(e);
     } finally {
@@ -81,7 +104,7 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
     setBusy(true);
     setError(null);
     try {
-      const result = await api.call('comparables.import', { fileName: file.name, source: { bytesBase64: file.bytesBase64 }, mapping: preview.mapping, skipInvalid: true });
+      const result = await api.call('comparables.import', { fileName: file.name, source: { bytesBase64: file.bytesBase64 }, mapping: preview.mapping, ...(dateOrder ? { dateOrder } : {}), skipInvalid: true });
       setImportMessage(t('calculation.import.done', { imported: result.imported, duplicates: result.duplicates, invalid: result.invalid }));
       setPreview(null);
       setFile(null);
@@ -135,7 +158,19 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
           {importMessage}
         </p>
       )}
-      {preview && <ImportPreview preview={preview} busy={busy} onConfirm={() => void confirmImport()} onCancel={() => { setPreview(null); setFile(null); }} />}
+      {preview && (
+        <ImportPreview
+          preview={preview}
+          busy={busy}
+          onChooseDateOrder={(order) => void rePreview(preview.mapping, order)}
+          onRemap={(index, field) => void rePreview(remapped(preview.mapping, index, field), dateOrder)}
+          onConfirm={() => void confirmImport()}
+          onCancel={() => {
+            setPreview(null);
+            setFile(null);
+          }}
+        />
+      )}
       {results && (
         <div className="calc-results">
           <p role="status" className="hint">
@@ -191,7 +226,21 @@ export function LibrarySearch({ selectedLibraryIds, onAdd }: LibrarySearchProps)
   );
 }
 
-function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview: ImportPreviewOutput; busy: boolean; onConfirm(): void; onCancel(): void }) {
+function ImportPreview({
+  preview,
+  busy,
+  onChooseDateOrder,
+  onRemap,
+  onConfirm,
+  onCancel,
+}: {
+  preview: ImportPreviewOutput;
+  busy: boolean;
+  onChooseDateOrder(order: DateOrder): void;
+  onRemap(index: number, field: ComparableField | null): void;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const shownRows = preview.rows.filter((r) => r.errors.length > 0 || r.duplicate).concat(preview.rows.filter((r) => r.errors.length === 0 && !r.duplicate)).slice(0, PREVIEW_ROWS);
@@ -203,25 +252,16 @@ function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview: Import
         {preview.encoding ? ` · ${t('calculation.import.encoding', { encoding: preview.encoding })}` : ''}
       </p>
       <p>{t('calculation.import.counts', { valid: preview.validCount, invalid: preview.invalidCount, duplicates: preview.duplicateCount })}</p>
-      {preview.missingFields.length > 0 && <p className="calc-warning">{t('calculation.import.missing', { fields: preview.missingFields.join(', ') })}</p>}
-      <details>
+      {preview.missingFields.length > 0 && <p className="calc-warning">{t('calculation.import.missing', { fields: preview.missingFields.map((f) => t(`comparablesImport.fields.${f}`)).join(', ') })}</p>}
+      {preview.lostText && (
+        <p className="calc-warning" role="alert" data-testid="import-lost-text">
+          {t('comparablesImport.lostText', { columns: preview.lostText.columns.join(', '), example: preview.lostText.example })}
+        </p>
+      )}
+      <ImportDateOrder decision={preview.dateOrder} busy={busy} onChoose={onChooseDateOrder} />
+      <details open>
         <summary>{t('calculation.import.mapping')}</summary>
-        <table className="calc-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('calculation.import.column')}</th>
-              <th scope="col">{t('calculation.import.field')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.headers.map((header, i) => (
-              <tr key={`${i}:${header}`}>
-                <td dir="auto">{header}</td>
-                <td>{preview.mapping[i] ?? t('calculation.import.unmapped')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ImportColumns columns={preview.columns} busy={busy} onRemap={onRemap} />
       </details>
       <div className="calc-table-wrap">
         <table className="calc-table compact">
@@ -254,7 +294,7 @@ function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview: Import
       </div>
       {preview.rows.length > shownRows.length && <p className="hint">{t('calculation.import.moreRows', { count: preview.rows.length - shownRows.length })}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || preview.validCount === 0} onClick={onConfirm}>
+        <button type="button" className="primary" disabled={busy || preview.validCount === 0 || preview.dateOrder.order === null && (preview.dateOrder.basis === 'ASK' || preview.dateOrder.basis === 'MIXED')} onClick={onConfirm}>
           {t('calculation.import.confirm')}
         </button>
         <button type="button" onClick={onCancel}>

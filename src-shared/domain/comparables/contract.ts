@@ -4,6 +4,8 @@ import { agorot, id, rowSyncState, timestamp } from '../../contract/entities.ts'
 import { COMPARABLE_FIELDS } from './headers.ts';
 import { COMPARABLE_SOURCES } from './sources.ts';
 import { COMPARABLE_ISSUE_CODES } from './issue-codes.ts';
+import { DATE_ORDERS } from './dates.ts';
+import { COLUMN_KINDS } from './columns.ts';
 
 export const comparableField = z.enum(COMPARABLE_FIELDS);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -71,6 +73,14 @@ export const comparableValues = z.object({
   partialShare: z.string().nullable(),
 });
 
+export const dateOrder = z.enum(DATE_ORDERS);
+
+const dateOrderDecision = z.object({
+  order: dateOrder.nullable(),
+  basis: z.enum(['FILE', 'USER', 'ASK', 'MIXED', 'NONE']),
+  samples: z.array(z.object({ rowNumber: z.number().int().positive(), raw: z.string(), dmy: isoDate.nullable(), mdy: isoDate.nullable() })),
+});
+
 export const FILE_ENCODINGS = ['utf-8', 'utf-8-bom', 'windows-1255'] as const;
 export type FileEncoding = (typeof FILE_ENCODINGS)[number];
 
@@ -96,6 +106,20 @@ export const importPreview = z.object({
       duplicate: z.boolean(),
     }),
   ),
+  /** How the deal dates were read; basis ASK or MIXED: nothing is imported until the user chooses the order. */
+  dateOrder: dateOrderDecision,
+  /** How each column was read, index-aligned with headers. */
+  columns: z.array(
+    z.object({
+      header: z.string(),
+      field: comparableField.nullable(),
+      mappedBy: z.enum(['HEADER', 'USER']).nullable(),
+      kind: z.enum(COLUMN_KINDS).nullable(),
+      example: z.object({ rowNumber: z.number().int().positive(), raw: z.string(), parsed: z.string() }).nullable(),
+    }),
+  ),
+  /** Columns whose Hebrew text was lost (letters turned to '?', or mojibake), reported once; null: none. */
+  lostText: z.object({ columns: z.array(z.string()), example: z.string() }).nullable(),
   validCount: count,
   invalidCount: count,
   duplicateCount: count,

@@ -29,6 +29,8 @@ export const COMPARABLE_ISSUE_CODES = [
   'PRICE_PER_SQM_DIFFERS',
   'OUTLIER',
   'REPEATED',
+  'DATE_ORDER_UNDECIDED',
+  'ENCODING_LOST',
 ] as const;
 export type ComparableIssueCode = (typeof COMPARABLE_ISSUE_CODES)[number];
 export type IssueParams = Readonly<Record<string, string | number>>;

@@ -2,6 +2,9 @@
 // library's units, and per-row errors (the row cannot be imported) and warnings (it can, but look at
 // it). Pure: the rows come in as text cells (the core reads CSV and XLSX into them).
 import type { ComparableSource } from './sources.ts';
+import { describeColumns, type ColumnReading } from './columns.ts';
+import { findLostText, isLostText, type LostTextReport } from './lost-text.ts';
+import { decideDateOrder, parseDateIn, type DateOrder, type DateOrderDecision } from './dates.ts';
 import {
   COMPARABLE_FIELDS,
   FIELD_LABELS,
@@ -18,7 +21,6 @@ import {
   parseAreaHundredths,
   parseBlockParcel,
   parseBuildYear,
-  parseDate,
   parseParking,
   parsePartialShare,
   parsePriceAgorot,
@@ -84,6 +86,12 @@ export interface ImportPreview {
   missingFields: ComparableField[];
   source: Extract<ComparableSource, 'NADLAN' | 'SPREADSHEET'>;
   rows: PreviewRow[];
+  /** The order the deal dates were read in, and whether the user must choose it before importing. */
+  dateOrder: DateOrderDecision;
+  /** How each column was read (index-aligned with headers). */
+  columns: ColumnReading[];
+  /** Text whose Hebrew was lost before the file reached us, reported once for the file; null: none. */
+  lostText: LostTextReport | null;
   validCount: number;
   invalidCount: number;
 }
@@ -91,6 +99,10 @@ export interface ImportPreview {
 export interface PreviewOptions {
   /** The user's mapping, index-aligned with the header row; replaces the detected one. */
   mapping?: readonly (ComparableField | null)[];
+  /** The user's date order; without it the file's dates decide, or the preview asks. */
+  dateOrder?: DateOrder;
+  /** A workbook: a date column may hold Excel serial day numbers. */
+  excelSerials?: boolean;
 }
 
 const FREE_TEXT_MAX = 300;
@@ -139,16 +151,25 @@ function findHeaderRow(rows: readonly (readonly string[])[]): number {
 export function previewImport(rows: readonly (readonly string[])[], options: PreviewOptions = {}): ImportPreview {
   const headerRow = findHeaderRow(rows);
   const headers = (rows[headerRow] ?? []).map((h) => cleanCell(h));
-  const mapping = options.mapping ? normalizeMapping(options.mapping, headers.length) : mapHeaders(headers);
+  const detected = mapHeaders(headers);
+  const mapping = options.mapping ? normalizeMapping(options.mapping, headers.length) : detected;
   const mapped = new Set(mapping.filter((f) => f !== null));
   const missingFields = REQUIRED_FIELDS.filter((f) => !mapped.has(f));
 
-  const parsedRows: PreviewRow[] = [];
+  const dataRows: { cells: readonly string[]; rowNumber: number }[] = [];
   for (let i = headerRow + 1; i < rows.length; i++) {
     const cells = rows[i]!;
-    if (cells.every((c) => isBlank(c))) continue;
-    parsedRows.push(parseRow(cells, i + 1, headers, mapping));
+    if (!cells.every((c) => isBlank(c))) dataRows.push({ cells, rowNumber: i + 1 });
   }
+  const dateColumn = mapping.indexOf('dealDate');
+  const excelSerials = options.excelSerials ?? false;
+  const dateOrder = decideDateOrder(
+    dateColumn < 0 ? [] : dataRows.filter((r) => !isBlank(r.cells[dateColumn])).map((r) => ({ rowNumber: r.rowNumber, raw: r.cells[dateColumn]! })),
+    options.dateOrder ?? null,
+    { excelSerials },
+  );
+  const readDate = (raw: string) => parseDateIn(raw, dateOrder.order, { excelSerials });
+  const parsedRows = dataRows.map((r) => parseRow(r.cells, r.rowNumber, headers, mapping, readDate));
   flagOutliers(parsedRows);
   flagRepeats(parsedRows);
   const validCount = parsedRows.filter((r) => r.errors.length === 0).length;
@@ -159,6 +180,9 @@ export function previewImport(rows: readonly (readonly string[])[], options: Pre
     missingFields,
     source: isNadlanHeaderRow(headers) ? 'NADLAN' : 'SPREADSHEET',
     rows: parsedRows,
+    dateOrder,
+    columns: describeColumns(headers, mapping, detected, dataRows, parsedRows),
+    lostText: findLostText(headers, dataRows.map((r) => r.cells.map((c) => cleanCell(c)))),
     validCount,
     invalidCount: parsedRows.length - validCount,
   };
@@ -179,7 +203,13 @@ function normalizeMapping(mapping: readonly (ComparableField | null)[], width: n
   return out;
 }
 
-function parseRow(cells: readonly string[], rowNumber: number, headers: readonly string[], mapping: readonly (ComparableField | null)[]): PreviewRow {
+function parseRow(
+  cells: readonly string[],
+  rowNumber: number,
+  headers: readonly string[],
+  mapping: readonly (ComparableField | null)[],
+  readDate: (raw: string) => Parsed<string>,
+): PreviewRow {
   const values = emptyValues();
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -210,6 +240,11 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
     const cell = cellOf.get(field);
     if (!cell) return null;
     const value = cleanCell(cell.raw);
+    if (isLostText(value)) {
+      // Never stored: '????? 3' is not a street.
+      error(field, 'ENCODING_LOST', { text: value }, `'${value}' lost its Hebrew letters before the file reached us`);
+      return null;
+    }
     if (value.length > FREE_TEXT_MAX) {
       error(field, 'TEXT_TOO_LONG', { max: FREE_TEXT_MAX }, `longer than ${FREE_TEXT_MAX} characters`);
       return null;
@@ -217,7 +252,7 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
     return value;
   };
 
-  values.dealDate = read('dealDate', parseDate);
+  values.dealDate = read('dealDate', readDate);
   values.priceAgorot = read('priceNis', parsePriceAgorot);
   values.pricePerSqmAgorot = read('pricePerSqmNis', parsePriceAgorot);
   values.areaHundredths = read('areaSqm', parseAreaHundredths);
@@ -262,7 +297,7 @@ function parseRow(cells: readonly string[], rowNumber: number, headers: readonly
   if (!cellOf.has('dealDate')) error('dealDate', 'DATE_MISSING', {}, 'the deal date is missing');
   if (!cellOf.has('priceNis')) error('priceNis', 'PRICE_MISSING', {}, 'the price is missing');
   const located = values.address || values.street || values.city || values.block;
-  const locationFailed = errors.some((e) => e.field === 'block' || e.field === 'blockParcel');
+  const locationFailed = errors.some((e) => e.field === 'block' || e.field === 'blockParcel' || e.code === 'ENCODING_LOST');
   if (!located && !locationFailed) {
     errors.push({ column: columnOf(mapping.includes('address') ? 'address' : 'blockParcel'), field: null, code: 'NOT_LOCATED', params: {}, message: 'no address, city or block: the deal cannot be located' });
   }

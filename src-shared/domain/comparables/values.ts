@@ -3,6 +3,7 @@
 // integers digit by digit (prices to agorot, areas to hundredths of a square metre, rooms to tenths).
 
 import type { ComparableIssueCode, IssueParams } from './issue-codes.ts';
+import { parseDateIn, type DateOrder } from './dates.ts';
 
 export { COMPARABLE_ISSUE_CODES, type ComparableIssueCode, type IssueParams } from './issue-codes.ts';
 
@@ -29,64 +30,53 @@ export function isBlank(raw: string | null | undefined): boolean {
 
 // ---- dates --------------------------------------------------------------------------------------
 
-function isoDate(year: number, month: number, day: number): Parsed<string> {
-  if (year < 1900 || year > 2100) return fail('INVALID_DATE', {}, `the year ${year} is out of range`);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return fail('INVALID_DATE', {}, 'no such day in the calendar');
-  }
-  return ok(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-}
-
 /**
- * dd/mm/yyyy (also with '.' or '-', d/m and two-digit years: 24 is 2024, 85 is 1985), ISO
- * yyyy-mm-dd with or without a time, and yyyy/mm/dd. Day first always: Israeli files never put the month first.
+ * One date read in a given order (day first unless told): dd/mm/yyyy with '/', '.' or '-', two-digit
+ * years (24 is 2024, 85 is 1985) and ISO yyyy-mm-dd. A file's order is decided by decideDateOrder.
  */
-export function parseDate(raw: string): Parsed<string> {
-  const text = cleanCell(raw);
-  const dayFirst = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
-  if (dayFirst) {
-    const [, d, m, y] = dayFirst as unknown as [string, string, string, string];
-    const year = y.length === 2 ? (Number(y) < 70 ? 2000 + Number(y) : 1900 + Number(y)) : Number(y);
-    const parsed = isoDate(year, Number(m), Number(d));
-    return parsed.ok ? parsed : fail('INVALID_DATE', { text }, `'${text}' is not a valid date (dd/mm/yyyy): ${parsed.message}`);
-  }
-  const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-  if (yearFirst) {
-    const [, y, m, d] = yearFirst as unknown as [string, string, string, string];
-    const parsed = isoDate(Number(y), Number(m), Number(d));
-    return parsed.ok ? parsed : fail('INVALID_DATE', { text }, `'${text}' is not a valid date: ${parsed.message}`);
-  }
-  return fail('NOT_A_DATE', { text }, `'${text}' is not a date; expected dd/mm/yyyy (e.g. 15/01/2024)`);
+export function parseDate(raw: string, order: DateOrder = 'DMY'): Parsed<string> {
+  return parseDateIn(raw, order);
 }
 
 // ---- numbers ------------------------------------------------------------------------------------
 
-// Currency and unit words that may stand next to a number.
-const UNITS = /₪|ש"ח|ש״ח|שח|nis|ils|מ"ר|מ״ר|מטר|מר|sqm|m2|m²|שנה|שנים/gi;
+// Currency and unit words that may stand before or after a number (longest first).
+const UNITS = /₪|ש"ח|ש״ח|שח|ש'ח|nis|ils|מטר רבוע|מטר מרובע|מ"ר|מ״ר|מ'ר|מ2|מטר|מר|sq\.? ?m|sqm|m2|m²|שנה|שנים/gi;
+
+/** Thousands written in digit groups: '2,600,000', '2.600.000', "2'600'000", each with an optional decimal part. */
+const GROUPED = [
+  { pattern: /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/, group: /,/g }, // 2,600,000.50
+  { pattern: /^(\d{1,3}(?:\.\d{3}){2,})(?:,(\d+))?$/, group: /\./g }, // 2.600.000,50
+  { pattern: /^(\d{1,3}\.\d{3}),(\d+)$/, group: /\./g }, // 2.600,50
+  { pattern: /^(\d{1,3}(?:['’]\d{3})+)(?:\.(\d+))?$/, group: /['’]/g }, // 2'600'000
+] as const;
 
 /**
- * A non-negative decimal written with or without thousands separators ('2,850,000', '2850000.50',
- * '85.5', '85,5', '₪ 1,950,000', '85.5 מ"ר'), as its integer and fraction digits. Never a float.
+ * A non-negative decimal as people write it, as its integer and fraction digits (never a float):
+ * thousands separated by ',' '.' "'" or spaces ('2,850,000', '2.850.000', '2 850 000'), a decimal
+ * point or a decimal comma ('85.5', '85,5'), currency and units before or after ('₪ 1,950,000',
+ * '1,950,000 ₪', '85.5 מ"ר'). A minus sign on either side or parentheses: negative.
  */
 export function parseDecimal(raw: string): Parsed<{ int: string; frac: string }> {
   const text = cleanCell(raw);
   const bare = text.replace(UNITS, '').replace(/\s+/g, '');
-  if (/^-/.test(bare) || /^\(.*\)$/.test(bare)) return fail('NEGATIVE', { text }, `'${text}' is negative`);
+  if (/^-|-$|^\(.*\)$/.test(bare)) return fail('NEGATIVE', { text }, `'${text}' is negative`);
+  const unsigned = bare.replace(/^\+/, '');
+  const grouped = GROUPED.map(({ pattern, group }) => ({ match: pattern.exec(unsigned), group })).find((g) => g.match);
   let int: string;
   let frac: string;
   let match: RegExpExecArray | null;
-  if ((match = /^\+?(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(bare))) {
-    int = match[1]!.replace(/,/g, '');
-    frac = match[2] ?? '';
-  } else if ((match = /^\+?(\d+)(?:\.(\d*))?$/.exec(bare))) {
+  if (grouped?.match) {
+    int = grouped.match[1]!.replace(grouped.group, '');
+    frac = grouped.match[2] ?? '';
+  } else if ((match = /^(\d+)(?:\.(\d*))?$/.exec(unsigned))) {
     int = match[1]!;
     frac = match[2] ?? '';
-  } else if ((match = /^\+?(\d+),(\d{1,2})$/.exec(bare))) {
+  } else if ((match = /^(\d+),(\d{1,2})$/.exec(unsigned))) {
     // A decimal comma ('85,5'): a comma followed by three digits is read as thousands above.
     int = match[1]!;
     frac = match[2]!;
-  } else if ((match = /^\+?\.(\d+)$/.exec(bare))) {
+  } else if ((match = /^\.(\d+)$/.exec(unsigned))) {
     int = '0';
     frac = match[1]!;
   } else {
@@ -95,12 +85,33 @@ export function parseDecimal(raw: string): Parsed<{ int: string; frac: string }>
   return ok({ int: int.replace(/^0+(?=\d)/, ''), frac });
 }
 
+// "2.6M", '2.6 מיליון', '850K', '850 אלף': a price in millions or thousands.
+const MULTIPLIERS: readonly { pattern: RegExp; digits: number }[] = [
+  { pattern: /^(.*\d)\s*(?:m|mil|million|מיליון|מליון|מ['׳])$/i, digits: 6 },
+  { pattern: /^(.*\d)\s*(?:k|אלף|אלפים|א['׳])$/i, digits: 3 },
+];
+
+/** The decimal with a multiplier word applied by moving digits (2.6M -> int 2600000), exactly. */
+function parseMultiplied(raw: string): Parsed<{ int: string; frac: string }> {
+  const text = cleanCell(raw);
+  for (const { pattern, digits } of MULTIPLIERS) {
+    const match = pattern.exec(text.replace(UNITS, '').trim());
+    if (!match) continue;
+    const decimal = parseDecimal(match[1]!);
+    if (!decimal.ok) return decimal.code === 'NEGATIVE' ? fail('NEGATIVE', { text }, `'${text}' is negative`) : fail('NOT_A_NUMBER', { text }, `'${text}' is not a number`);
+    const { int, frac } = decimal.value;
+    const shifted = `${int}${frac.padEnd(digits, '0').slice(0, digits)}`.replace(/^0+(?=\d)/, '');
+    return ok({ int: shifted, frac: frac.slice(digits) });
+  }
+  return parseDecimal(raw);
+}
+
 /**
  * The decimal times 10^scale as an exact integer, rounded half up beyond that precision
  * ('2850000' at scale 2 -> 285000000; '85.555' at scale 2 -> 8556).
  */
-export function parseScaled(raw: string, scale: number): Parsed<{ value: number; exact: boolean }> {
-  const decimal = parseDecimal(raw);
+export function parseScaled(raw: string, scale: number, read: (raw: string) => Parsed<{ int: string; frac: string }> = parseDecimal): Parsed<{ value: number; exact: boolean }> {
+  const decimal = read(raw);
   if (!decimal.ok) return decimal;
   const { int, frac } = decimal.value;
   const kept = frac.slice(0, scale).padEnd(scale, '0');
@@ -111,10 +122,13 @@ export function parseScaled(raw: string, scale: number): Parsed<{ value: number;
   return ok({ value: Number(scaled), exact: /^0*$/.test(rest) });
 }
 
-/** A price in NIS as integer agorot (exact). */
+/** A lost currency sign: a file whose ₪ became '?' before it reached us ('? 2,600,000'). */
+const LOST_SHEKEL = /^\?\s*|\s*\?$/g;
+
+/** A price in NIS as integer agorot (exact); millions and thousands written as words or M/K. */
 export function parsePriceAgorot(raw: string): Parsed<number> {
-  const parsed = parseScaled(raw, 2);
-  if (!parsed.ok) return parsed;
+  const parsed = parseScaled(cleanCell(raw).replace(LOST_SHEKEL, ''), 2, parseMultiplied);
+  if (!parsed.ok) return parsed.params.text === undefined ? parsed : fail(parsed.code, { ...parsed.params, text: cleanCell(raw) }, parsed.message.replace(`'${String(parsed.params.text)}'`, `'${cleanCell(raw)}'`));
   if (parsed.value.value === 0) return fail('PRICE_ZERO', {}, 'the price is zero');
   return ok(parsed.value.value);
 }

@@ -123,7 +123,7 @@ describe('previewImport', () => {
       ['05/01/2024', 'הרצל 5, חולון', '100', '1950000', '', ''],
       ['06/01/2024', 'הרצל 6, חולון', '100', '2000', '', ''], // price in thousands: an outlier
       ['01/01/2024', 'הרצל 1 ,חולון', '100', '2,000,000', '', ''], // the first deal again
-    ]);
+    ], { dateOrder: 'DMY' }); // every date reads both ways: the user chose day first
     expect(preview.invalidCount).toBe(0);
     const warnings = preview.rows.map((r) => r.warnings.map((w) => w.message).join(' | '));
     expect(warnings[0]).toBe('');

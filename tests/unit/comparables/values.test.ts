@@ -113,3 +113,65 @@ describe('comparables value parsers', () => {
     expect(splitAddress('12 Herzl St, Haifa')).toEqual({ street: 'Herzl St', houseNumber: '12', city: 'Haifa' });
   });
 });
+
+describe('numbers as people write them', () => {
+  it.each([
+    ['₪ 2,600,000', 260_000_000],
+    ['2,600,000 ₪', 260_000_000],
+    ['₪2,600,000', 260_000_000],
+    ['2.600.000', 260_000_000],
+    ['2.600.000,50 ₪', 260_000_050],
+    ['2.600,50', 260_050],
+    ['2 600 000', 260_000_000],
+    ['2\u00a0600\u00a0000 ש"ח', 260_000_000],
+    ["2'600'000", 260_000_000],
+    ['2.6M', 260_000_000],
+    ['₪2.6m', 260_000_000],
+    ['2.65 מיליון', 265_000_000],
+    ['2.65 מיליון ₪', 265_000_000],
+    ["3 מ'", 300_000_000],
+    ['850K', 85_000_000],
+    ['850 אלף', 85_000_000],
+    ['1.2345678M', 123_456_780],
+    ['? 2,600,000', 260_000_000], // ₪ lost to '?' in a file saved without Hebrew
+    ['2,600,000 ?', 260_000_000],
+  ])('reads the price %s exactly', (raw, agorot) => {
+    expect(value(parsePriceAgorot(raw))).toBe(agorot);
+  });
+
+  it.each([
+    ['-2,600,000', 'NEGATIVE'],
+    ['2,600,000-', 'NEGATIVE'], // the minus an RTL sheet shows at the end
+    ['₪ -2,600,000', 'NEGATIVE'],
+    ['(2,600,000)', 'NEGATIVE'],
+    ['-2.6M', 'NEGATIVE'],
+    ['0', 'PRICE_ZERO'],
+    ['₪ 0.00', 'PRICE_ZERO'],
+    ['0M', 'PRICE_ZERO'],
+    ['כ-3 מיליון', 'NOT_A_NUMBER'],
+    ['2.6MM', 'NOT_A_NUMBER'],
+    ['??', 'NOT_A_NUMBER'],
+  ])('refuses the price %s with the reason %s', (raw, code) => {
+    const parsed = parsePriceAgorot(raw);
+    expect(parsed.ok ? 'accepted' : parsed.code).toBe(code);
+    if (!parsed.ok && 'text' in parsed.params) expect(parsed.params.text).toBe(raw); // the cell as the user wrote it
+  });
+
+  it.each([
+    ['85.5 מ"ר', 8550],
+    ['85.5 מ״ר', 8550],
+    ['85,5 מ"ר', 8550],
+    ['120 sqm', 12000],
+    ['120 sq m', 12000],
+    ['120m²', 12000],
+    ['1,250.75', 125075],
+  ])('reads the area %s', (raw, hundredths) => {
+    expect(value(parseAreaHundredths(raw))).toBe(hundredths);
+  });
+
+  it('refuses a zero or negative area, and reads no multiplier in an area', () => {
+    expect(parseAreaHundredths('0 מ"ר')).toMatchObject({ ok: false, code: 'AREA_ZERO' });
+    expect(parseAreaHundredths('-85')).toMatchObject({ ok: false, code: 'NEGATIVE' });
+    expect(parseAreaHundredths('85K')).toMatchObject({ ok: false, code: 'NOT_A_NUMBER' });
+  });
+});
