@@ -4,13 +4,14 @@
 import type { ComparableLine } from '../calculation/comparables.ts';
 import type { CalculationError } from '../calculation/issues.ts';
 import type { CalculationStep, ValuationOutcome, ValuationResult } from '../calculation/valuation.ts';
-import { formatDate, formatE4, formatMicroSqm, formatPercentBp, formatShekels, formatSqmHundredths } from './format.ts';
+import { formatDate, formatE4, formatMicroSqm, formatPercentBp, formatShekels, formatShekelsPerSqm, formatSqmHundredths } from './format.ts';
 import { AREA_KIND_LABELS, AREA_ROUNDING_LABELS, FIXED_SUM_LABELS, PRICE_ROUNDING_LABELS, VALUE_ROUNDING_LABELS, VAT_LABELS } from './labels.ts';
 import { field, joined, tableOf } from './tables.ts';
 import type { CalculationSection, ReportRow, ReportSource, ReportTable, SourceComparable } from './types.ts';
 
 const sqm = (hundredths: number) => `${formatSqmHundredths(hundredths)} מ"ר`;
 const shekels = (agorot: number) => formatShekels(agorot) ?? '';
+const perSqm = (agorot: number) => formatShekelsPerSqm(agorot) ?? '';
 
 /** Why a draft's calculation has no figures, in the reader's words. */
 const ERROR_TEXT: Readonly<Record<string, string>> = {
@@ -56,9 +57,9 @@ function comparablesTable(source: ReportSource, result: ValuationResult | null):
           ...described(byId.get(line.id)),
           formatSqmHundredths(line.areaHundredths),
           formatShekels(line.priceAgorot),
-          formatShekels(line.rawPerSqmAgorot),
+          formatShekelsPerSqm(line.rawPerSqmAgorot),
           line.adjustments.length || line.time ? formatPercentBp(line.combinedAdjustmentBp) : '—',
-          formatShekels(line.adjustedPerSqmAgorot),
+          formatShekelsPerSqm(line.adjustedPerSqmAgorot),
           line.included ? (line.outlier ? 'כן (חריג)' : 'כן') : 'לא',
         ],
         ...(line.included ? {} : { muted: true }),
@@ -71,7 +72,7 @@ function comparablesTable(source: ReportSource, result: ValuationResult | null):
 
 function statisticsFields(result: ValuationResult | null): CalculationSection['statistics'] {
   const stats = result?.statistics ?? null;
-  const price = (agorot: number | null | undefined) => (agorot === null || agorot === undefined ? null : formatShekels(agorot));
+  const price = (agorot: number | null | undefined) => formatShekelsPerSqm(agorot);
   return [
     field('מספר עסקאות שנכללו', stats ? String(stats.count) : null, true),
     field('ממוצע מחיר מתואם למ"ר', price(stats?.meanAgorot), true),
@@ -105,10 +106,10 @@ function stepRow(step: CalculationStep): ReportRow | null {
         step.source === 'MANUAL'
           ? 'נקבע על ידי השמאי'
           : joined(', ', `ממוצע משוקלל של ${step.includedComparables} עסקאות השוואה`, step.rule && step.rule !== 'AGORA' ? PRICE_ROUNDING_LABELS[step.rule] : null);
-      return { cells: ['מחיר למ"ר', basis, shekels(step.agorot)] };
+      return { cells: ['מחיר למ"ר', basis, perSqm(step.agorot)] };
     }
     case 'AREA_VALUE':
-      return { cells: ['שווי השטח', `${sqm(step.areaHundredths)} × ${shekels(step.pricePerSqmAgorot)}`, shekels(step.agorot)] };
+      return { cells: ['שווי השטח', `${sqm(step.areaHundredths)} × ${perSqm(step.pricePerSqmAgorot)}`, shekels(step.agorot)] };
     case 'FIXED_SUM':
       return { cells: [`תוספת: ${FIXED_SUM_LABELS[step.fixedSumKind]}`, step.label, `+${shekels(step.agorot)}`] };
     case 'DEDUCTION':

@@ -207,7 +207,7 @@ describe('the appraisal report as DOCX', () => {
       'רחוב הרצל 12, רמת גן',
       '6109/396/118',
       '104/5975',
-      '₪1,950,000',
+      '1,950,000\u00a0₪',
       ...OWNER_NAMES,
       'ת"ז 123456782',
       'הגבלת אחריות',
@@ -223,12 +223,12 @@ describe('the appraisal report as DOCX', () => {
     const comparables = tableWithHeader(docx, 'כתובת', 'גוש/חלקה', 'מחיר מתואם למ"ר');
     expect(comparables.slice(1)).toEqual(model.calculations.comparables.rows.map((row) => row.cells.map((cell) => cell ?? '—')));
     expect(comparables.slice(1).map((row) => row[2])).toEqual(['הרצל 20, רמת גן', 'ביאליק 5, רמת גן', 'הרצל 31, רמת גן']);
-    expect(tableWithHeader(docx, 'שלב', 'פירוט', 'סכום').slice(1)).toContainEqual(['שווי השטח', '162.3 מ"ר × ₪35,000', '₪5,680,500']);
+    expect(tableWithHeader(docx, 'שלב', 'פירוט', 'סכום').slice(1)).toContainEqual(['שווי השטח', '162.3 מ"ר × 35,000\u00a0₪', '5,680,500\u00a0₪']);
     expect(text).toContain('מספר עסקאות שנכללו\n3');
 
     // 162.3 sqm x 35,000 = 5,680,500, to the nearest 100,000: the value in digits and words.
-    expect(model.valuation.valueDigits).toBe('₪5,700,000');
-    expect(text).toContain('₪5,700,000');
+    expect(model.valuation.valueDigits).toBe('5,700,000\u00a0₪');
+    expect(text).toContain('5,700,000\u00a0₪');
     expect(text).toContain(`(${shekelsInWords(570_000_000)})`);
   });
 
@@ -252,17 +252,23 @@ describe('the appraisal report as DOCX', () => {
     for (const run of runs) expect(isRtl(run) || textOf(run).startsWith(LRM), textOf(run)).toBe(true);
 
     // The model's LTR values: a run of their own, not RTL, between LRMs.
-    for (const value of ['6109/396/118', '104/5975', '₪1,950,000', '₪5,700,000', '01/06/2024', '1234']) {
+    for (const value of ['6109/396/118', '104/5975', '1,950,000', '5,700,000', '01/06/2024', '1234']) {
       const isolated = runsWithText(docx, `${LRM}${value}${LRM}`);
       expect(isolated.length, value).toBeGreaterThan(0);
       for (const run of isolated) expect(isRtl(run), value).toBe(false);
     }
+    // A sum's sign follows its isolated number as an RTL run, so Word draws it at the number's left, as the PDF does.
+    for (const sum of ['1,950,000', '5,700,000']) {
+      const cell = all(doc, 'tc').find((tc) => textOf(tc) === `${LRM}${sum}${LRM}\u00a0₪`);
+      expect(cell && all(cell, 'r').map((r) => [textOf(r), isRtl(r)]), sum).toEqual([[`${LRM}${sum}${LRM}`, false], ['\u00a0₪', true]]);
+    }
     // Numbers within Hebrew text: LTR runs between the RTL ones.
-    const detail = all(doc, 'tc').find((tc) => visible(textOf(tc)) === '162.3 מ"ר × ₪35,000')!;
+    const detail = all(doc, 'tc').find((tc) => visible(textOf(tc)) === '162.3 מ"ר × 35,000\u00a0₪')!;
     expect(all(detail, 'r').map((r) => [textOf(r), isRtl(r)])).toEqual([
       ['162.3', false],
       [' מ"ר × ', true],
-      ['₪35,000', false],
+      ['35,000', false],
+      ['\u00a0₪', true],
     ]);
   });
 
@@ -346,7 +352,7 @@ describe('the appraisal report as DOCX', () => {
     expect(messages.filter((m) => m.type === 'error')).toEqual([]);
     const words = visible(text);
     for (const [, heading] of htmlHeadings(model)) expect(words, heading).toContain(heading);
-    for (const expected of ['רחוב הרצל 12, רמת גן', '6109/396/118', ...OWNER_NAMES, 'הרצל 31, רמת גן', '₪5,700,000', shekelsInWords(570_000_000), '1234']) {
+    for (const expected of ['רחוב הרצל 12, רמת גן', '6109/396/118', ...OWNER_NAMES, 'הרצל 31, רמת גן', '5,700,000\u00a0₪', shekelsInWords(570_000_000), '1234']) {
       expect(words, expected).toContain(expected);
     }
   });
@@ -382,8 +388,8 @@ describe('buildReportDocx on a real core', () => {
     expect(docxHeadings(docx)).toEqual(htmlHeadings(model));
     const text = bodyText(docx);
     // 100 sqm at 35,000 (34,000 / 35,000 / 36,000), to the nearest 10,000.
-    expect(model.valuation.valueDigits).toBe('₪3,500,000');
-    const expectedTexts = ['הנביאים 7, חיפה', '7000/1', 'ישראל ישראלי', 'רחוב 1', 'רחוב 2', 'רחוב 3', '₪3,500,000', model.valuation.valueWords!, 'מס׳ רישיון 1234'];
+    expect(model.valuation.valueDigits).toBe('3,500,000\u00a0₪');
+    const expectedTexts = ['הנביאים 7, חיפה', '7000/1', 'ישראל ישראלי', 'רחוב 1', 'רחוב 2', 'רחוב 3', '3,500,000\u00a0₪', model.valuation.valueWords!, 'מס׳ רישיון 1234'];
     for (const expected of expectedTexts) {
       expect(text, expected).toContain(expected);
     }

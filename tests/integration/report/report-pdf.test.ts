@@ -52,7 +52,7 @@ function containsWords(haystack: string, needle: string): boolean {
   return hay.some((_, i) => find.every((word, j) => hay[i + j] === word));
 }
 
-/** '₪5,700,000' as drawn in an RTL line: the sign on either side of the digits. */
+/** '5,700,000 ₪' as drawn: the sign on either side of the digits (a line without Hebrew reads left to right). */
 const shekelPattern = (digits: string) => new RegExp(`₪\\s?${digits}(?![\\d,])|(?<![\\d,])${digits}\\s?₪`);
 
 async function pdfPages(pdf: Uint8Array): Promise<{ text: string; width: number; height: number }[]> {
@@ -252,7 +252,12 @@ describe.skipIf(!hasChromium)('the appraisal report printed to PDF', () => {
     expect(containsWords(pages[valuePage]!, shekelsInWords(570_000_000))).toBe(true);
     expect(containsWords(pages[valuePage]!, 'משה כהן')).toBe(true);
     expect(containsWords(pages[valuePage]!, 'רישיון 4471')).toBe(true);
-    expect(containsWords(all, 'שווי השטח 162.3 מ"ר × ₪35,000 ₪5,680,500')).toBe(true);
+    expect(containsWords(all, 'שווי השטח 162.3 מ"ר × 35,000 ₪ 5,680,500 ₪')).toBe(true);
+    // The profession's formats: a date in a sentence in words, sums with the sign after the number,
+    // prices per sqm in whole shekels.
+    expect(containsWords(pages[valuePage]!, 'נכון למועד הקובע 1 ביוני 2024')).toBe(true);
+    expect(all).toMatch(/(?<![\d,])5,680,500\s₪/);
+    expect(all).not.toMatch(/\d\.\d\d\s?₪|₪\s?\d[\d,]*\.\d\d/);
 
     // Every page's footer: the organization's text and "page x of y".
     pages.forEach((text, i) => {

@@ -49,9 +49,16 @@ describe('renderReportHtml', () => {
   });
 
   it('isolates numbers, sums and block/parcel as LTR runs inside the Hebrew text', () => {
-    for (const run of ['6109/396/118', '104/5975', '₪1,950,000', '₪5,700,000', '30/05/2024']) {
+    for (const run of ['6109/396/118', '104/5975', '30/05/2024']) {
       expect(full).toContain(`<bdi class="ltr" dir="ltr">${run}</bdi>`);
     }
+    // A sum's number is isolated; its sign follows in the Hebrew line, read after the number.
+    for (const sum of ['1,950,000', '5,700,000']) expect(full).toContain(`<bdi class="ltr" dir="ltr">${sum}</bdi>\u00a0₪`);
+  });
+
+  it('writes a date in a sentence as the profession does, not isolated left to right', () => {
+    expect(full).toContain('נכון למועד הקובע 1 ביוני 2024, הוא:');
+    expect(full).toContain('ולראיה באתי על החתום, <bdi>10 ביוני 2024</bdi>');
   });
 
   it('starts each section on a new page, repeats table headers and keeps table rows whole', () => {

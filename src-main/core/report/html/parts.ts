@@ -1,8 +1,9 @@
 // The small building blocks of the report's template, as React components (createElement, not JSX:
 // the core runs under Node's type stripping, which does not read .tsx). Text that is not stated is
 // printed as a visible placeholder; numbers, dates and sums are isolated LTR runs, so "6109/396/118"
-// and "₪1,950,000" read correctly inside Hebrew lines.
-import { createElement as h, type ReactNode } from 'react';
+// and "-40,000" read correctly inside Hebrew lines; a sum's ₪ stays in the Hebrew line, after the number.
+import { createElement as h, Fragment, type ReactNode } from 'react';
+import { splitShekelSign } from '../../../../src-shared/domain/report/format.ts';
 import type { ReportField, ReportImage, ReportTable } from '../../../../src-shared/domain/report/model.ts';
 import { EMPTY_CELL_TEXT, MISSING_TEXT } from '../../../../src-shared/domain/report/texts.ts';
 
@@ -10,7 +11,10 @@ import { EMPTY_CELL_TEXT, MISSING_TEXT } from '../../../../src-shared/domain/rep
 /** A value as printed: an LTR-isolated run, a direction-neutral isolate (dir=auto), or the placeholder. */
 export function Value({ text, ltr = false }: { text: string | null; ltr?: boolean }) {
   if (text === null) return h('span', { className: 'missing' }, MISSING_TEXT);
-  return ltr ? h('bdi', { className: 'ltr', dir: 'ltr' }, text) : h('bdi', null, text);
+  if (!ltr) return h('bdi', null, text);
+  const sum = splitShekelSign(text);
+  if (sum) return h(Fragment, null, h('bdi', { className: 'ltr', dir: 'ltr' }, sum.amount), sum.sign);
+  return h('bdi', { className: 'ltr', dir: 'ltr' }, text);
 }
 
 /** A table cell's value: as Value, with a quiet dash for an empty cell. */

@@ -22,7 +22,7 @@ export function Valuation({ valuation: v }: { valuation: ValuationSection }) {
     h(
       'div',
       { className: 'signature' },
-      h('div', null, 'ולראיה באתי על החתום, ', h(Value, { text: v.date, ltr: true })),
+      h('div', null, 'ולראיה באתי על החתום, ', h(Value, { text: v.date })),
       v.appraiser.signatureDataUrl ? h('img', { src: v.appraiser.signatureDataUrl, alt: 'חתימת השמאי' }) : h('p', null, '________________'),
       h('div', null, h('strong', null, h(Value, { text: v.appraiser.name }))),
       h('div', null, 'שמאי מקרקעין, מס׳ רישיון ', h(Value, { text: v.appraiser.licence, ltr: true })),
