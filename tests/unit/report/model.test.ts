@@ -34,6 +34,20 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
     expect(lastRow(table)[0]).toBe('סה"כ שטח אקוויוולנטי');
   });
 
+  it('prints the appraiser\'s own intermediate figures when each area line is rounded first: 142 + 40 × 0.5 = 162, × 35,000 = 5,670,000', () => {
+    const other = buildReportModel(fullReportSource({ ...WORKED_EXAMPLE_INPUT, areaLineRounding: 'WHOLE_SQM' }));
+    const table = other.calculations.equivalentArea;
+    expect(column(table, 'שטח מדוד (מ"ר)').slice(0, 2)).toEqual(['142.3', '40']);
+    expect(column(table, 'שטח לחישוב (מ"ר)').slice(0, 2)).toEqual(['142', '40']);
+    expect(column(table, 'שטח אקוויוולנטי (מ"ר)')).toEqual(['142', '20', '162']);
+    const rows = other.calculations.calculation.rows.map((r) => r.cells);
+    expect(rows.find((r) => r[0] === 'שטח אקוויוולנטי (מ"ר)')).toEqual(['שטח אקוויוולנטי (מ"ר)', 'שטח כל רכיב עוגל למ"ר שלם לפני הכפלתו במקדם', '162']);
+    expect(rows.find((r) => r[0] === 'שווי השטח')).toEqual(['שווי השטח', '162 מ"ר × 35,000\u00a0₪', '5,670,000\u00a0₪']);
+    expect(other.valuation.valueDigits).toBe('5,700,000\u00a0₪');
+    // Off by default: the measured areas multiply as they are.
+    expect(model.calculations.equivalentArea.columns.map((c) => c.label)).not.toContain('שטח מדוד (מ"ר)');
+  });
+
   it('prints the calculation table step by step, ending in the rounded value and the VAT statement', () => {
     const rows = model.calculations.calculation.rows.map((r) => r.cells);
     expect(rows.find((r) => r[0] === 'מחיר למ"ר')?.[2]).toBe('35,000\u00a0₪');
