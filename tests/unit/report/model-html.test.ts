@@ -61,12 +61,16 @@ describe('renderReportHtml', () => {
     expect(full).toContain('ולראיה באתי על החתום, <bdi>10 ביוני 2024</bdi>');
   });
 
-  it('starts each section on a new page, repeats table headers and keeps table rows whole', () => {
+  it('opens a page for the letter and the first chapter only, repeats table headers and keeps table rows whole', () => {
     expect(full).toMatch(/@page\s*\{\s*size:\s*A4;/);
-    expect(full).toMatch(/section\s*\{\s*break-before:\s*page;/);
+    expect(full).toMatch(/section\.page-start\s*\{\s*break-before:\s*page;/);
     expect(full).toMatch(/thead\s*\{\s*display:\s*table-header-group;/);
     expect(full).toMatch(/tr,[^{]*\{\s*break-inside:\s*avoid;/);
-    expect([...full.matchAll(/<section>/g)]).toHaveLength(7); // the letter and sections 1-6
+    expect(full).toMatch(/tbody tr:nth-child\(2\), tbody tr:last-child[^{]*\{\s*break-before:\s*avoid;/);
+    expect([...full.matchAll(/<section[ >]/g)]).toHaveLength(7); // the letter and sections 1-6
+    expect([...full.matchAll(/<section class="page-start">/g)]).toHaveLength(2); // the letter and section 1
+    // The calculation table, short, is kept whole with its VAT row.
+    expect(full).toMatch(/<h3>תחשיב השווי<\/h3><table class="whole">/);
   });
 
   it('shows what a draft lacks as a visible placeholder', () => {

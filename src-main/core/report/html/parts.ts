@@ -36,8 +36,12 @@ export function Fields({ fields }: { fields: readonly ReportField[] }) {
   );
 }
 
+/** A table up to this many rows is kept whole on one page; a longer one breaks between rows. */
+export const WHOLE_TABLE_MAX_ROWS = 12;
+
 /** A table of the model; an empty one says so in a single row. */
 export function Table({ table, compact = false }: { table: ReportTable; compact?: boolean }) {
+  const classes = [compact ? 'compact' : null, table.rows.length <= WHOLE_TABLE_MAX_ROWS ? 'whole' : null].filter(Boolean).join(' ');
   const body =
     table.rows.length === 0
       ? [h('tr', { key: 'none' }, h('td', { colSpan: table.columns.length }, h(Value, { text: null })))]
@@ -50,7 +54,7 @@ export function Table({ table, compact = false }: { table: ReportTable; compact?
         );
   return h(
     'table',
-    { className: compact ? 'compact' : undefined },
+    { className: classes || undefined },
     h('thead', null, h('tr', null, table.columns.map((c, i) => h('th', { key: i }, c.label)))),
     h('tbody', null, body),
   );
@@ -85,7 +89,7 @@ export function List({ items }: { items: readonly string[] }) {
   );
 }
 
-/** A page-starting section with its heading. */
-export function Section({ heading, children }: { heading: string; children?: ReactNode }) {
-  return h('section', null, h('h2', null, heading), children);
+/** A section with its heading: it opens a page when asked, else starts where it fits. */
+export function Section({ heading, pageStart = false, children }: { heading: string; pageStart?: boolean; children?: ReactNode }) {
+  return h('section', pageStart ? { className: 'page-start' } : null, h('h2', null, heading), children);
 }

@@ -7,7 +7,7 @@ import { Fields, Paragraphs, Value } from '../parts.ts';
 export function Letter({ letter }: { letter: LetterSection }) {
   return h(
     'section',
-    null,
+    { className: 'page-start' },
     h(
       'div',
       { className: 'letter-head' },
