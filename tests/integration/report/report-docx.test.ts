@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { DOMParser, onWarningStopParsing, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
+import { Font } from 'fonteditor-core';
 import mammoth from 'mammoth';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,14 @@ interface Docx {
 }
 
 const parser = new DOMParser({ onError: onWarningStopParsing });
+
+/** An embedded font part as the font (ISO/IEC 29500-1 §17.8.1): its first 32 bytes XORed with the key's 16 bytes, read backwards. */
+function deobfuscate(part: Uint8Array, fontKey: string): Buffer {
+  const key = Buffer.from(fontKey.replace(/[{}-]/g, ''), 'hex').reverse();
+  const font = Buffer.from(part);
+  for (let i = 0; i < 32; i++) font[i]! ^= key[i % 16]!;
+  return font;
+}
 
 /** The package's parts; every .xml and .rels part must parse (a malformed one throws). */
 function openDocx(bytes: Uint8Array): Docx {
@@ -270,6 +279,25 @@ describe('the appraisal report as DOCX', () => {
       ['35,000', false],
       ['\u00a0₪', true],
     ]);
+  });
+
+  it('embeds Noto Sans Hebrew as TrueType, regular and bold, with the Hebrew letters, the digits and the shekel sign', () => {
+    const noto = all(docx.xml('word/fontTable.xml'), 'font').find((f) => attr(f, 'name') === 'Noto Sans Hebrew')!;
+    const rels = all(docx.xml('word/_rels/fontTable.xml.rels'), 'Relationship', PKG);
+    const faces = (['embedRegular', 'embedBold'] as const).map((element) => {
+      const embed = child(noto, element);
+      expect(embed, element).toBeDefined();
+      const target = rels.find((r) => r.getAttribute('Id') === embed!.getAttributeNS(R, 'id'))?.getAttribute('Target');
+      const bytes = docx.files[`word/${target}`];
+      expect(bytes, `${element}: ${target}`).toBeDefined();
+      return deobfuscate(bytes!, attr(embed, 'fontKey')!);
+    });
+    for (const face of faces) {
+      expect(face.readUInt32BE(0)).toBe(0x0001_0000); // a TrueType outline font
+      const cmap = Font.create(face, { type: 'ttf' }).get().cmap;
+      for (const char of ['א', 'ש', '5', '0', ',', '₪', 'A', '"', '×']) expect(cmap[char.codePointAt(0)!], char).toBeGreaterThan(0);
+    }
+    expect(faces[0]!.equals(faces[1]!)).toBe(false);
   });
 
   it('sets Noto Sans Hebrew for Latin and Hebrew alike, with Arial where it is missing', () => {
