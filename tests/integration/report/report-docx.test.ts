@@ -281,6 +281,13 @@ describe('the appraisal report as DOCX', () => {
     ]);
   });
 
+  it('keeps a short table on one page: every row but the last keeps with the next (the calculation and its VAT row)', () => {
+    const table = all(docx.xml('word/document.xml'), 'tbl').find((t) => visible(textOf(all(t, 'tr')[0]!)) === 'שלבפירוטסכום')!;
+    const keeps = all(table, 'tr').map((tr) => all(tr, 'p').every((p) => child(child(p, 'pPr') ?? p, 'keepNext') !== undefined));
+    expect(keeps.length).toBeGreaterThan(5);
+    expect(keeps).toEqual([...keeps.slice(0, -1).map(() => true), false]);
+  });
+
   it('embeds Noto Sans Hebrew as TrueType, regular and bold, with the Hebrew letters, the digits and the shekel sign', () => {
     const noto = all(docx.xml('word/fontTable.xml'), 'font').find((f) => attr(f, 'name') === 'Noto Sans Hebrew')!;
     const rels = all(docx.xml('word/_rels/fontTable.xml.rels'), 'Relationship', PKG);

@@ -4,6 +4,7 @@
 // and "-40,000" read correctly inside Hebrew lines; a sum's ₪ stays in the Hebrew line, after the number.
 import { createElement as h, Fragment, type ReactNode } from 'react';
 import { splitShekelSign } from '../../../../src-shared/domain/report/format.ts';
+import { WHOLE_TABLE_MAX_ROWS } from './page.ts';
 import type { ReportField, ReportImage, ReportTable } from '../../../../src-shared/domain/report/model.ts';
 import { EMPTY_CELL_TEXT, MISSING_TEXT } from '../../../../src-shared/domain/report/texts.ts';
 
@@ -35,9 +36,6 @@ export function Fields({ fields }: { fields: readonly ReportField[] }) {
     ),
   );
 }
-
-/** A table up to this many rows is kept whole on one page; a longer one breaks between rows. */
-export const WHOLE_TABLE_MAX_ROWS = 12;
 
 /** A table of the model; an empty one says so in a single row. */
 export function Table({ table, compact = false }: { table: ReportTable; compact?: boolean }) {
