@@ -722,6 +722,7 @@ export const en: Messages = {
       deductions: 'Deductions',
       addDeduction: 'Add deduction',
       removeDeduction: 'Remove deduction {{n}}',
+      areaLineRounding: 'Area lines',
       rounding: 'Rounding',
       vat: 'VAT',
       vatNotStated: 'Not stated',
@@ -744,6 +745,7 @@ export const en: Messages = {
       YARD: 'Yard',
     },
     fixedKinds: { PARKING: 'Parking', STORAGE: 'Storage', OTHER: 'Other' },
+    areaLineRoundingRules: { NONE: 'As measured', WHOLE_SQM: 'Each line to whole m² before its coefficient' },
     roundingRules: { NONE: 'No rounding', NEAREST_1000: 'Nearest 1,000 NIS', NEAREST_10000: 'Nearest 10,000 NIS', NEAREST_100000: 'Nearest 100,000 NIS' },
     vatStatements: { INCLUDED: 'Includes VAT', EXCLUDED: 'Excludes VAT', NOT_APPLICABLE: 'VAT not applicable' },
     steps: {

@@ -735,6 +735,7 @@ export const he = {
       deductions: 'הפחתות',
       addDeduction: 'הוספת הפחתה',
       removeDeduction: 'הסרת הפחתה {{n}}',
+      areaLineRounding: 'עיגול רכיבי השטח',
       rounding: 'עיגול',
       vat: 'מע"מ',
       vatNotStated: 'לא צוין',
@@ -757,6 +758,7 @@ export const he = {
       YARD: 'חצר',
     },
     fixedKinds: { PARKING: 'חניה', STORAGE: 'מחסן', OTHER: 'אחר' },
+    areaLineRoundingRules: { NONE: 'לפי השטח המדוד', WHOLE_SQM: 'כל רכיב למ"ר שלם לפני המקדם' },
     roundingRules: { NONE: 'ללא עיגול', NEAREST_1000: 'ל-1,000 ₪ הקרובים', NEAREST_10000: 'ל-10,000 ₪ הקרובים', NEAREST_100000: 'ל-100,000 ₪ הקרובים' },
     vatStatements: { INCLUDED: 'כולל מע"מ', EXCLUDED: 'לא כולל מע"מ', NOT_APPLICABLE: 'מע"מ אינו חל' },
     steps: {

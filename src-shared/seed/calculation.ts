@@ -82,6 +82,7 @@ export function seedStep4(areas: SubjectAreas, rounding: CalculationSettings['ro
       deductions: [],
       rounding,
       vat: 'INCLUDED',
+      areaLineRounding: 'NONE',
     },
   };
 }

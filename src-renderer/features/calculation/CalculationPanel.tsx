@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { STEP4_TARGETS } from '../preflight/targets.ts';
 import {
   AREA_KINDS,
+  AREA_LINE_ROUNDING_RULES,
   COEFFICIENT_RULES,
   FIXED_SUM_KINDS,
   isWithinRange,
@@ -13,6 +14,7 @@ import {
   VALUE_ROUNDING_RULES,
   VAT_STATEMENTS,
   type AreaKind,
+  type AreaLineRoundingRule,
   type CalculationStep,
   type FixedSumKind,
   type ValueRoundingRule,
@@ -254,6 +256,24 @@ export function CalculationPanel({ settings, onChange, garmushkaLines, outcome, 
       </fieldset>
 
       <div className="calc-grid">
+        <label htmlFor={`${id}-area-line-rounding`}>
+          <span>{t('calculation.calc.areaLineRounding')}</span>
+          {readOnly ? (
+            <span id={`${id}-area-line-rounding`}>{t(`calculation.areaLineRoundingRules.${settings.areaLineRounding}`)}</span>
+          ) : (
+            <select
+              id={`${id}-area-line-rounding`}
+              value={settings.areaLineRounding}
+              onChange={(e) => set('areaLineRounding', e.target.value as AreaLineRoundingRule)}
+            >
+              {AREA_LINE_ROUNDING_RULES.map((rule) => (
+                <option key={rule} value={rule}>
+                  {t(`calculation.areaLineRoundingRules.${rule}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </label>
         <label htmlFor={`${id}-rounding`}>
           <span>{t('calculation.calc.rounding')}</span>
           {readOnly ? (

@@ -30,6 +30,13 @@ export const AREA_ROUNDING_STEP_MICRO_SQM: Readonly<Record<AreaRoundingRule, num
   WHOLE_SQM: 1_000_000,
 };
 
+/**
+ * Whether each area line is stated in whole sqm before its coefficient multiplies it, as some reports
+ * do (142.3 -> 142; 142 + 40 x 0.5 = 162). NONE multiplies the measured area as it is.
+ */
+export const AREA_LINE_ROUNDING_RULES = ['NONE', 'WHOLE_SQM'] as const;
+export type AreaLineRoundingRule = (typeof AREA_LINE_ROUNDING_RULES)[number];
+
 /** How the estimated price per sqm p* is stated (the spreadsheets' "rounded price per sqm"). */
 export const PRICE_PER_SQM_ROUNDING_RULES = ['AGORA', 'NEAREST_10', 'NEAREST_100', 'NEAREST_1000'] as const;
 export type PricePerSqmRoundingRule = (typeof PRICE_PER_SQM_ROUNDING_RULES)[number];
@@ -132,6 +139,7 @@ export const valuationInputSchema = z.object({
   /** Coefficient settings per kind (defaults where left out). */
   coefficients: z.partialRecord(z.enum(AREA_KINDS), coefficientSchema).default({}),
   equivalentAreaRounding: z.enum(AREA_ROUNDING_RULES).default('HUNDREDTH_SQM'),
+  areaLineRounding: z.enum(AREA_LINE_ROUNDING_RULES).default('NONE'),
   /** The determining date (valuation effective date), 'YYYY-MM-DD'. */
   valuationDate: isoDate,
   comparables: z.array(comparableInputSchema).max(1_000).default([]),

@@ -8,7 +8,7 @@
 //     indexTable: { 'YYYY-MM': value }, valuationMonth, fewComparablesReason? }
 // valuations.step4Data.calculation:
 //   { version: 1, areaSource, manualAreas, coefficients, pricePerSqmOverrideAgorot, fixedSums,
-//     deductions, rounding, vat }
+//     deductions, rounding, vat, areaLineRounding }
 // Reading is tolerant: the seed's older shape (an array of { dealDate, address, blockParcel, rooms,
 // floor, areaSqm: '85.50', priceAgorot }) and any field that does not parse fall back to a default.
 import { z } from 'zod';
@@ -17,7 +17,7 @@ import { analyzeComparables, type ComparablesAnalysis } from './comparables.ts';
 import { AREA_KINDS, type AreaKind } from './coefficients.ts';
 import { isIsoDate, MONTH_KEY } from './dates.ts';
 import { sqmTextToHundredths, toDecimalText } from './decimal.ts';
-import { comparableInputSchema, FIXED_SUM_KINDS, VALUE_ROUNDING_RULES, valuationInputSchema, VAT_STATEMENTS, type ComparableInput, type ValuationInput } from './input.ts';
+import { AREA_LINE_ROUNDING_RULES, comparableInputSchema, FIXED_SUM_KINDS, VALUE_ROUNDING_RULES, valuationInputSchema, VAT_STATEMENTS, type ComparableInput, type ValuationInput } from './input.ts';
 import { computeValuation, type ValuationOutcome } from './valuation.ts';
 
 // ---- comparableData -------------------------------------------------------------------------------
@@ -148,6 +148,8 @@ export const calculationSettingsSchema = z.object({
   deductions: tolerantArray(deductionSchema),
   rounding: z.enum(VALUE_ROUNDING_RULES).catch('NEAREST_1000'),
   vat: z.enum(VAT_STATEMENTS).nullable().catch(null),
+  /** Each area line in whole sqm before its coefficient; off unless the appraiser chose it (older valuations compute as before). */
+  areaLineRounding: z.enum(AREA_LINE_ROUNDING_RULES).catch('NONE'),
 });
 export type CalculationSettings = z.output<typeof calculationSettingsSchema>;
 export type ManualArea = CalculationSettings['manualAreas'][number];
@@ -225,6 +227,7 @@ export function toValuationInput({ data, settings, garmushkaLines, valuationDate
     deductions: settings.deductions.map((d) => ({ label: d.label.trim(), amountAgorot: d.amountAgorot })),
     rounding: settings.rounding,
     vat: settings.vat,
+    areaLineRounding: settings.areaLineRounding,
   };
   return { input, issues: [] };
 }

@@ -3,7 +3,8 @@
 // nothing else multiplies a price by an area.
 //
 //   1. equivalent area   A_eq = sum(c_k * A_k), exact in millionths of a sqm, then stated by the
-//                        area rule (default: hundredths of a sqm; WHOLE_SQM as some reports do)
+//                        area rule (default: hundredths of a sqm; WHOLE_SQM as some reports do);
+//                        with the per-line rule WHOLE_SQM each A_k is first stated in whole sqm
 //   2. price per sqm     p* = sum(w_i p_i') / sum(w_i) exact (comparables.ts), stated by the price rule
 //                        (default: to the agora); or a manual price per sqm set by the appraiser
 //   3. area value        p* (stated) x A_eq (stated), rounded to the agora
@@ -23,6 +24,7 @@ import {
   PRICE_PER_SQM_ROUNDING_STEP_AGOROT,
   VALUE_ROUNDING_STEP_AGOROT,
   valuationInputSchema,
+  type AreaLineRoundingRule,
   type AreaRoundingRule,
   type FixedSumKind,
   type PricePerSqmRoundingRule,
@@ -35,6 +37,9 @@ import { isCalculationErrorCode, type CalculationError, type CalculationWarning 
 export interface AreaLineResult {
   kind: AreaKind;
   label: string | null;
+  /** The area as measured or typed. */
+  measuredAreaHundredths: number;
+  /** The area the coefficient multiplies: the measured one, or it in whole sqm under the per-line rule. */
   areaHundredths: number;
   coefficientE4: number;
   /** areaHundredths x coefficientE4: millionths of a sqm, exact (45.67 x 0.3 = 13.701 sqm = 13_701_000). */
@@ -42,8 +47,8 @@ export interface AreaLineResult {
 }
 
 export type CalculationStep =
-  | { kind: 'AREA_LINE'; areaKind: AreaKind; label: string | null; areaHundredths: number; coefficientE4: number; weightedAreaMicroSqm: number }
-  | { kind: 'EQUIVALENT_AREA'; exactMicroSqm: number; rule: AreaRoundingRule; areaHundredths: number }
+  | { kind: 'AREA_LINE'; areaKind: AreaKind; label: string | null; measuredAreaHundredths: number; areaHundredths: number; coefficientE4: number; weightedAreaMicroSqm: number }
+  | { kind: 'EQUIVALENT_AREA'; exactMicroSqm: number; lineRule: AreaLineRoundingRule; rule: AreaRoundingRule; areaHundredths: number }
   | {
       kind: 'PRICE_PER_SQM';
       source: 'COMPARABLES' | 'MANUAL';
@@ -64,6 +69,7 @@ export interface ValuationResult {
   equivalentArea: {
     lines: AreaLineResult[];
     exactMicroSqm: number;
+    lineRule: AreaLineRoundingRule;
     rule: AreaRoundingRule;
     /** The stated equivalent area the value uses, hundredths of a sqm. */
     areaHundredths: number;
@@ -115,6 +121,8 @@ export function toCalculationErrors(error: z.ZodError): CalculationError[] {
   });
 }
 
+const HUNDREDTHS_PER_SQM = 100n;
+
 /** The one calculation. Pure: same input, same output; no clock, no I/O. */
 export function computeValuation(input: ValuationInput): ValuationOutcome {
   const parsed = valuationInputSchema.safeParse(input);
@@ -151,12 +159,14 @@ export function computeValuation(input: ValuationInput): ValuationOutcome {
       }
       return;
     }
-    const weighted = BigInt(line.areaHundredths) * BigInt(check.coefficientE4);
+    const stated = data.areaLineRounding === 'WHOLE_SQM' ? roundToStep(BigInt(line.areaHundredths), HUNDREDTHS_PER_SQM) : BigInt(line.areaHundredths);
+    const weighted = stated * BigInt(check.coefficientE4);
     exactMicro += weighted;
     lines.push({
       kind: line.kind,
       label: line.label ?? null,
-      areaHundredths: line.areaHundredths,
+      measuredAreaHundredths: line.areaHundredths,
+      areaHundredths: Number(stated),
       coefficientE4: check.coefficientE4,
       weightedAreaMicroSqm: safe(weighted, `areas.${i}`),
     });
@@ -169,7 +179,7 @@ export function computeValuation(input: ValuationInput): ValuationOutcome {
     const { kind: areaKind, ...rest } = line;
     steps.push({ kind: 'AREA_LINE', areaKind, ...rest });
   }
-  steps.push({ kind: 'EQUIVALENT_AREA', exactMicroSqm: safe(exactMicro, 'areas'), rule: areaRule, areaHundredths: safe(areaHundredths, 'areas') });
+  steps.push({ kind: 'EQUIVALENT_AREA', exactMicroSqm: safe(exactMicro, 'areas'), lineRule: data.areaLineRounding, rule: areaRule, areaHundredths: safe(areaHundredths, 'areas') });
 
   // 2. Price per sqm.
   const analysis = analyzeComparables(data.comparables, {
@@ -242,7 +252,7 @@ export function computeValuation(input: ValuationInput): ValuationOutcome {
   return {
     ok: true,
     result: {
-      equivalentArea: { lines, exactMicroSqm: Number(exactMicro), rule: areaRule, areaHundredths: Number(areaHundredths) },
+      equivalentArea: { lines, exactMicroSqm: Number(exactMicro), lineRule: data.areaLineRounding, rule: areaRule, areaHundredths: Number(areaHundredths) },
       pricePerSqm,
       comparables: analysis.lines,
       statistics: analysis.statistics,

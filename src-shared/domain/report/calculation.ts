@@ -3,14 +3,16 @@
 // (its `steps` are the calculation table in order); nothing here multiplies or averages anything.
 import type { ComparableLine } from '../calculation/comparables.ts';
 import type { CalculationError } from '../calculation/issues.ts';
-import type { CalculationStep, ValuationOutcome, ValuationResult } from '../calculation/valuation.ts';
-import { formatDate, formatE4, formatMicroSqm, formatPercentBp, formatShekels, formatSqmHundredths } from './format.ts';
-import { AREA_KIND_LABELS, AREA_ROUNDING_LABELS, FIXED_SUM_LABELS, PRICE_ROUNDING_LABELS, VALUE_ROUNDING_LABELS, VAT_LABELS } from './labels.ts';
-import { field, joined, tableOf } from './tables.ts';
+import type { AreaLineRoundingRule, AreaRoundingRule } from '../calculation/input.ts';
+import type { AreaLineResult, CalculationStep, ValuationOutcome, ValuationResult } from '../calculation/valuation.ts';
+import { formatDate, formatE4, formatMicroSqm, formatPercentBp, formatShekels, formatShekelsPerSqm, formatSqmHundredths } from './format.ts';
+import { AREA_KIND_LABELS, AREA_LINE_ROUNDING_LABELS, AREA_ROUNDING_LABELS, FIXED_SUM_LABELS, PRICE_ROUNDING_LABELS, VALUE_ROUNDING_LABELS, VAT_LABELS } from './labels.ts';
+import { field, joined } from './tables.ts';
 import type { CalculationSection, ReportRow, ReportSource, ReportTable, SourceComparable } from './types.ts';
 
 const sqm = (hundredths: number) => `${formatSqmHundredths(hundredths)} מ"ר`;
 const shekels = (agorot: number) => formatShekels(agorot) ?? '';
+const perSqm = (agorot: number) => formatShekelsPerSqm(agorot) ?? '';
 
 /** Why a draft's calculation has no figures, in the reader's words. */
 const ERROR_TEXT: Readonly<Record<string, string>> = {
@@ -56,9 +58,9 @@ function comparablesTable(source: ReportSource, result: ValuationResult | null):
           ...described(byId.get(line.id)),
           formatSqmHundredths(line.areaHundredths),
           formatShekels(line.priceAgorot),
-          formatShekels(line.rawPerSqmAgorot),
+          formatShekelsPerSqm(line.rawPerSqmAgorot),
           line.adjustments.length || line.time ? formatPercentBp(line.combinedAdjustmentBp) : '—',
-          formatShekels(line.adjustedPerSqmAgorot),
+          formatShekelsPerSqm(line.adjustedPerSqmAgorot),
           line.included ? (line.outlier ? 'כן (חריג)' : 'כן') : 'לא',
         ],
         ...(line.included ? {} : { muted: true }),
@@ -71,7 +73,7 @@ function comparablesTable(source: ReportSource, result: ValuationResult | null):
 
 function statisticsFields(result: ValuationResult | null): CalculationSection['statistics'] {
   const stats = result?.statistics ?? null;
-  const price = (agorot: number | null | undefined) => (agorot === null || agorot === undefined ? null : formatShekels(agorot));
+  const price = (agorot: number | null | undefined) => formatShekelsPerSqm(agorot);
   return [
     field('מספר עסקאות שנכללו', stats ? String(stats.count) : null, true),
     field('ממוצע מחיר מתואם למ"ר', price(stats?.meanAgorot), true),
@@ -82,33 +84,55 @@ function statisticsFields(result: ValuationResult | null): CalculationSection['s
   ];
 }
 
+const areaLineLabel = (l: AreaLineResult) => (l.label && l.label !== AREA_KIND_LABELS[l.kind] ? `${l.label} (${AREA_KIND_LABELS[l.kind]})` : AREA_KIND_LABELS[l.kind]);
+
+/**
+ * The area lines, their coefficients and the equivalent area. When the valuation states each line in
+ * whole sqm first, the measured area is printed beside the one the coefficient multiplies, so the
+ * reader sees 142.3 -> 142 and can redo 142 + 40 x 0.5 = 162.
+ */
 function equivalentAreaTable(result: ValuationResult | null): ReportTable {
-  const columns = [{ label: 'רכיב' }, { label: 'שטח (מ"ר)', ltr: true }, { label: 'מקדם', ltr: true }, { label: 'שטח אקוויוולנטי (מ"ר)', ltr: true }];
+  const perLine = result?.equivalentArea.lineRule === 'WHOLE_SQM';
+  const columns = [
+    { label: 'רכיב' },
+    ...(perLine ? [{ label: 'שטח מדוד (מ"ר)', ltr: true }, { label: 'שטח לחישוב (מ"ר)', ltr: true }] : [{ label: 'שטח (מ"ר)', ltr: true }]),
+    { label: 'מקדם', ltr: true },
+    { label: 'שטח אקוויוולנטי (מ"ר)', ltr: true },
+  ];
   if (!result) return { columns, rows: [] };
   const area = result.equivalentArea;
-  const lines = tableOf(area.lines, [
-    { label: 'רכיב', cell: (l) => (l.label && l.label !== AREA_KIND_LABELS[l.kind] ? `${l.label} (${AREA_KIND_LABELS[l.kind]})` : AREA_KIND_LABELS[l.kind]) },
-    { label: 'שטח', cell: (l) => formatSqmHundredths(l.areaHundredths) },
-    { label: 'מקדם', cell: (l) => formatE4(l.coefficientE4) },
-    { label: 'שטח אקוויוולנטי', cell: (l) => formatMicroSqm(l.weightedAreaMicroSqm) },
-  ]);
-  const total: ReportRow = { cells: ['סה"כ שטח אקוויוולנטי', null, null, formatSqmHundredths(area.areaHundredths)], total: true };
-  return { columns, rows: [...lines.rows, total] };
+  const rows: ReportRow[] = area.lines.map((l) => ({
+    cells: [
+      areaLineLabel(l),
+      ...(perLine ? [formatSqmHundredths(l.measuredAreaHundredths), formatSqmHundredths(l.areaHundredths)] : [formatSqmHundredths(l.areaHundredths)]),
+      formatE4(l.coefficientE4),
+      formatMicroSqm(l.weightedAreaMicroSqm),
+    ],
+  }));
+  const blanks = columns.length - 2;
+  const total: ReportRow = { cells: ['סה"כ שטח אקוויוולנטי', ...Array<null>(blanks).fill(null), formatSqmHundredths(area.areaHundredths)], total: true };
+  return { columns, rows: [...rows, total] };
+}
+
+/** How the equivalent area was stated: per line, in total, or both. */
+function areaRuleText(lineRule: AreaLineRoundingRule, rule: AreaRoundingRule): string {
+  if (lineRule === 'NONE') return AREA_ROUNDING_LABELS[rule];
+  return rule === 'HUNDREDTH_SQM' ? AREA_LINE_ROUNDING_LABELS[lineRule] : `${AREA_LINE_ROUNDING_LABELS[lineRule]}, ${AREA_ROUNDING_LABELS[rule]}`;
 }
 
 function stepRow(step: CalculationStep): ReportRow | null {
   switch (step.kind) {
     case 'EQUIVALENT_AREA':
-      return { cells: ['שטח אקוויוולנטי (מ"ר)', AREA_ROUNDING_LABELS[step.rule], formatSqmHundredths(step.areaHundredths)] };
+      return { cells: ['שטח אקוויוולנטי (מ"ר)', areaRuleText(step.lineRule, step.rule), formatSqmHundredths(step.areaHundredths)] };
     case 'PRICE_PER_SQM': {
       const basis =
         step.source === 'MANUAL'
           ? 'נקבע על ידי השמאי'
           : joined(', ', `ממוצע משוקלל של ${step.includedComparables} עסקאות השוואה`, step.rule && step.rule !== 'AGORA' ? PRICE_ROUNDING_LABELS[step.rule] : null);
-      return { cells: ['מחיר למ"ר', basis, shekels(step.agorot)] };
+      return { cells: ['מחיר למ"ר', basis, perSqm(step.agorot)] };
     }
     case 'AREA_VALUE':
-      return { cells: ['שווי השטח', `${sqm(step.areaHundredths)} × ${shekels(step.pricePerSqmAgorot)}`, shekels(step.agorot)] };
+      return { cells: ['שווי השטח', `${sqm(step.areaHundredths)} × ${perSqm(step.pricePerSqmAgorot)}`, shekels(step.agorot)] };
     case 'FIXED_SUM':
       return { cells: [`תוספת: ${FIXED_SUM_LABELS[step.fixedSumKind]}`, step.label, `+${shekels(step.agorot)}`] };
     case 'DEDUCTION':

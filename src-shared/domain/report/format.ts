@@ -2,7 +2,7 @@
 // areas as integer hundredths (calculation/decimal.ts), and are printed from their digits, never
 // through a float. Every function returns null for a value that is not there, so the template can
 // print its placeholder instead.
-import { toDecimalText } from '../calculation/decimal.ts';
+import { divRound, toDecimalText } from '../calculation/decimal.ts';
 import { isIsoDate } from '../calculation/dates.ts';
 
 /** '1950000' -> '1,950,000'; a decimal part is kept as it is ('1234.5' -> '1,234.5'). */
@@ -14,13 +14,40 @@ export function groupDigits(decimalText: string): string {
   return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-/** Integer agorot as shekels: 195000000 -> '₪1,950,000'; agorot are shown only when there are some (₪12.50). */
+/**
+ * The sign after the number, as Israeli reports print sums ("5,700,000 ₪"). A no-break space keeps the
+ * sign on the number's line; in a right-to-left line the sign is drawn to the number's left.
+ */
+export const SHEKEL_SUFFIX = '\u00a0₪';
+const withShekelSign = (digits: string) => `${digits}${SHEKEL_SUFFIX}`;
+
+/**
+ * A printed sum split into its number and its sign, so a template isolates the number left to right
+ * ("-40,000") and leaves the sign in the Hebrew line, where it is read after the number. Null for a
+ * text that is not a sum.
+ */
+export function splitShekelSign(text: string): { amount: string; sign: string } | null {
+  if (!text.endsWith(SHEKEL_SUFFIX) || text.length === SHEKEL_SUFFIX.length) return null;
+  return { amount: text.slice(0, -SHEKEL_SUFFIX.length), sign: SHEKEL_SUFFIX };
+}
+
+/** Integer agorot as shekels: 195000000 -> '1,950,000 ₪'; agorot are shown only when there are some (12.50 ₪). */
 export function formatShekels(agorot: number | null | undefined): string | null {
   if (agorot === null || agorot === undefined || !Number.isSafeInteger(agorot)) return null;
   const text = toDecimalText(agorot, 2);
   const [whole, fraction] = text.split('.');
   const shown = fraction === undefined ? text : `${whole}.${fraction.padEnd(2, '0')}`;
-  return `₪${groupDigits(shown)}`;
+  return withShekelSign(groupDigits(shown));
+}
+
+/**
+ * A price per sqm in whole shekels, half away from zero, as the profession prints it:
+ * 3564815 -> '35,648 ₪' (never '35,648.15').
+ */
+export function formatShekelsPerSqm(agorot: number | null | undefined): string | null {
+  if (agorot === null || agorot === undefined || !Number.isSafeInteger(agorot)) return null;
+  const shekels = divRound(BigInt(agorot), 100n);
+  return withShekelSign(groupDigits(String(shekels)));
 }
 
 /** Hundredths of a sqm as sqm text: 14230 -> '142.3'. */
@@ -50,6 +77,17 @@ export function formatDate(iso: unknown): string | null {
   if (!isIsoDate(day)) return null;
   const [year, month, date] = day.split('-');
   return `${date}/${month}/${year}`;
+}
+
+const PROSE_DATE = new Intl.DateTimeFormat('he-IL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** 'YYYY-MM-DD' -> '29 ביוני 2025', the form a sentence of the report writes a date in; null for anything else. */
+export function formatProseDate(iso: unknown): string | null {
+  if (typeof iso !== 'string') return null;
+  const day = iso.slice(0, 10);
+  if (!isIsoDate(day)) return null;
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return PROSE_DATE.format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 /** Text as stored, trimmed; numbers as their digits; anything else (or blank) is missing. */

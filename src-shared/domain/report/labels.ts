@@ -2,7 +2,7 @@
 // whatever the UI language, so these live beside the model rather than in the renderer's i18n.
 import type { RightsType } from '../legal/facts.ts';
 import type { AreaKind } from '../calculation/coefficients.ts';
-import type { AreaRoundingRule, FixedSumKind, PricePerSqmRoundingRule, ValueRoundingRule, VatStatement } from '../calculation/input.ts';
+import type { AreaLineRoundingRule, AreaRoundingRule, FixedSumKind, PricePerSqmRoundingRule, ValueRoundingRule, VatStatement } from '../calculation/input.ts';
 
 export const VALUATION_TYPE_LABELS: Readonly<Record<string, string>> = {
   market_value: 'אומדן שווי שוק',
@@ -57,6 +57,11 @@ export const AREA_ROUNDING_LABELS: Readonly<Record<AreaRoundingRule, string>> = 
   HUNDREDTH_SQM: 'מעוגל למאית מ"ר',
   TENTH_SQM: 'מעוגל לעשירית מ"ר',
   WHOLE_SQM: 'מעוגל למ"ר שלם',
+};
+
+export const AREA_LINE_ROUNDING_LABELS: Readonly<Record<AreaLineRoundingRule, string>> = {
+  NONE: 'לפי השטח המדוד',
+  WHOLE_SQM: 'שטח כל רכיב עוגל למ"ר שלם לפני הכפלתו במקדם',
 };
 
 export const PRICE_ROUNDING_LABELS: Readonly<Record<PricePerSqmRoundingRule, string>> = {

@@ -9,7 +9,7 @@ import type { GisSlotKey } from '../geometry/gis.ts';
 import { calculationSection } from './calculation.ts';
 import { Extraction, isRecord } from './extracted.ts';
 import { factorsSection } from './factors.ts';
-import { formatDate, formatShekels, formatSqmValue, plainText } from './format.ts';
+import { formatDate, formatProseDate, formatShekels, formatSqmValue, plainText } from './format.ts';
 import { shekelsInWords } from './hebrew-words.ts';
 import { AIR_DIRECTION_LABELS, CLIENT_RELATION_LABELS, ROOM_TYPE_LABELS, VALUATION_TYPE_LABELS, VAT_LABELS } from './labels.ts';
 import { legalSection } from './legal.ts';
@@ -57,10 +57,11 @@ function readFacts(source: ReportSource): Facts {
 function letterSection(source: ReportSource, facts: Facts): LetterSection {
   const { step1 } = facts;
   const client = joined(' ', step1.client.title, step1.client.name);
+  const valuationDate = formatProseDate(step1.valuationDate);
   const relation = step1.client.relation ? (CLIENT_RELATION_LABELS[step1.client.relation] ?? step1.client.relation) : null;
   return {
     addressee: client,
-    date: formatDate(step1.reportDate),
+    date: formatProseDate(step1.reportDate),
     reference: plainText(source.valuation.title),
     subject: `${REPORT_TITLE}${facts.address ? ` — ${facts.address}` : ''}`,
     fields: [
@@ -74,7 +75,7 @@ function letterSection(source: ReportSource, facts: Facts): LetterSection {
     ],
     introduction:
       `התבקשתי על ידי ${client ?? 'מזמין חוות הדעת'} לערוך חוות דעת בעניין ${facts.valuationType ?? 'אומדן שווי'} של הזכויות בנכס שבנדון, ` +
-      'נכון למועד הקובע. לשם כך ביקרתי בנכס, עיינתי במסמכים ובנתונים המפורטים להלן, והריני מתכבד להגיש את חוות דעתי.',
+      `נכון למועד הקובע${valuationDate ? `, ${valuationDate}` : ''}. לשם כך ביקרתי בנכס, עיינתי במסמכים ובנתונים המפורטים להלן, והריני מתכבד להגיש את חוות דעתי.`,
     liability: [...LIMITATION_OF_LIABILITY],
   };
 }
@@ -104,7 +105,7 @@ function propertySection(source: ReportSource, facts: Facts): PropertySection {
 function valuationSection(source: ReportSource, facts: Facts, outcome: ValuationOutcome | null): ValuationSection {
   const result = outcome?.ok ? outcome.result : null;
   const value = result?.roundedValueAgorot ?? null;
-  const date = formatDate(facts.step1.valuationDate);
+  const date = formatProseDate(facts.step1.valuationDate);
   return {
     heading: '6. השומה',
     valueDigits: formatShekels(value),
@@ -119,7 +120,7 @@ function valuationSection(source: ReportSource, facts: Facts, outcome: Valuation
       licence: facts.step1.appraiserLicense,
       signatureDataUrl: source.appraiser.signatureDataUrl,
     },
-    date: formatDate(facts.step1.reportDate),
+    date: formatProseDate(facts.step1.reportDate),
   };
 }
 
@@ -142,7 +143,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
       ),
       address: facts.address,
       photo: source.images.cover ? captioned(source.images.cover, null) : null,
-      reportDate: formatDate(facts.step1.reportDate),
+      reportDate: formatProseDate(facts.step1.reportDate),
     },
     letter: letterSection(source, facts),
     property: propertySection(source, facts),

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { DOMParser, onWarningStopParsing, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
+import { Font } from 'fonteditor-core';
 import mammoth from 'mammoth';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,14 @@ interface Docx {
 }
 
 const parser = new DOMParser({ onError: onWarningStopParsing });
+
+/** An embedded font part as the font (ISO/IEC 29500-1 §17.8.1): its first 32 bytes XORed with the key's 16 bytes, read backwards. */
+function deobfuscate(part: Uint8Array, fontKey: string): Buffer {
+  const key = Buffer.from(fontKey.replace(/[{}-]/g, ''), 'hex').reverse();
+  const font = Buffer.from(part);
+  for (let i = 0; i < 32; i++) font[i]! ^= key[i % 16]!;
+  return font;
+}
 
 /** The package's parts; every .xml and .rels part must parse (a malformed one throws). */
 function openDocx(bytes: Uint8Array): Docx {
@@ -207,7 +216,7 @@ describe('the appraisal report as DOCX', () => {
       'רחוב הרצל 12, רמת גן',
       '6109/396/118',
       '104/5975',
-      '₪1,950,000',
+      '1,950,000\u00a0₪',
       ...OWNER_NAMES,
       'ת"ז 123456782',
       'הגבלת אחריות',
@@ -223,12 +232,12 @@ describe('the appraisal report as DOCX', () => {
     const comparables = tableWithHeader(docx, 'כתובת', 'גוש/חלקה', 'מחיר מתואם למ"ר');
     expect(comparables.slice(1)).toEqual(model.calculations.comparables.rows.map((row) => row.cells.map((cell) => cell ?? '—')));
     expect(comparables.slice(1).map((row) => row[2])).toEqual(['הרצל 20, רמת גן', 'ביאליק 5, רמת גן', 'הרצל 31, רמת גן']);
-    expect(tableWithHeader(docx, 'שלב', 'פירוט', 'סכום').slice(1)).toContainEqual(['שווי השטח', '162.3 מ"ר × ₪35,000', '₪5,680,500']);
+    expect(tableWithHeader(docx, 'שלב', 'פירוט', 'סכום').slice(1)).toContainEqual(['שווי השטח', '162.3 מ"ר × 35,000\u00a0₪', '5,680,500\u00a0₪']);
     expect(text).toContain('מספר עסקאות שנכללו\n3');
 
     // 162.3 sqm x 35,000 = 5,680,500, to the nearest 100,000: the value in digits and words.
-    expect(model.valuation.valueDigits).toBe('₪5,700,000');
-    expect(text).toContain('₪5,700,000');
+    expect(model.valuation.valueDigits).toBe('5,700,000\u00a0₪');
+    expect(text).toContain('5,700,000\u00a0₪');
     expect(text).toContain(`(${shekelsInWords(570_000_000)})`);
   });
 
@@ -252,18 +261,50 @@ describe('the appraisal report as DOCX', () => {
     for (const run of runs) expect(isRtl(run) || textOf(run).startsWith(LRM), textOf(run)).toBe(true);
 
     // The model's LTR values: a run of their own, not RTL, between LRMs.
-    for (const value of ['6109/396/118', '104/5975', '₪1,950,000', '₪5,700,000', '01/06/2024', '1234']) {
+    for (const value of ['6109/396/118', '104/5975', '1,950,000', '5,700,000', '01/06/2024', '1234']) {
       const isolated = runsWithText(docx, `${LRM}${value}${LRM}`);
       expect(isolated.length, value).toBeGreaterThan(0);
       for (const run of isolated) expect(isRtl(run), value).toBe(false);
     }
+    // A sum's sign follows its isolated number as an RTL run, so Word draws it at the number's left, as the PDF does.
+    for (const sum of ['1,950,000', '5,700,000']) {
+      const cell = all(doc, 'tc').find((tc) => textOf(tc) === `${LRM}${sum}${LRM}\u00a0₪`);
+      expect(cell && all(cell, 'r').map((r) => [textOf(r), isRtl(r)]), sum).toEqual([[`${LRM}${sum}${LRM}`, false], ['\u00a0₪', true]]);
+    }
     // Numbers within Hebrew text: LTR runs between the RTL ones.
-    const detail = all(doc, 'tc').find((tc) => visible(textOf(tc)) === '162.3 מ"ר × ₪35,000')!;
+    const detail = all(doc, 'tc').find((tc) => visible(textOf(tc)) === '162.3 מ"ר × 35,000\u00a0₪')!;
     expect(all(detail, 'r').map((r) => [textOf(r), isRtl(r)])).toEqual([
       ['162.3', false],
       [' מ"ר × ', true],
-      ['₪35,000', false],
+      ['35,000', false],
+      ['\u00a0₪', true],
     ]);
+  });
+
+  it('keeps a short table on one page: every row but the last keeps with the next (the calculation and its VAT row)', () => {
+    const table = all(docx.xml('word/document.xml'), 'tbl').find((t) => visible(textOf(all(t, 'tr')[0]!)) === 'שלבפירוטסכום')!;
+    const keeps = all(table, 'tr').map((tr) => all(tr, 'p').every((p) => child(child(p, 'pPr') ?? p, 'keepNext') !== undefined));
+    expect(keeps.length).toBeGreaterThan(5);
+    expect(keeps).toEqual([...keeps.slice(0, -1).map(() => true), false]);
+  });
+
+  it('embeds Noto Sans Hebrew as TrueType, regular and bold, with the Hebrew letters, the digits and the shekel sign', () => {
+    const noto = all(docx.xml('word/fontTable.xml'), 'font').find((f) => attr(f, 'name') === 'Noto Sans Hebrew')!;
+    const rels = all(docx.xml('word/_rels/fontTable.xml.rels'), 'Relationship', PKG);
+    const faces = (['embedRegular', 'embedBold'] as const).map((element) => {
+      const embed = child(noto, element);
+      expect(embed, element).toBeDefined();
+      const target = rels.find((r) => r.getAttribute('Id') === embed!.getAttributeNS(R, 'id'))?.getAttribute('Target');
+      const bytes = docx.files[`word/${target}`];
+      expect(bytes, `${element}: ${target}`).toBeDefined();
+      return deobfuscate(bytes!, attr(embed, 'fontKey')!);
+    });
+    for (const face of faces) {
+      expect(face.readUInt32BE(0)).toBe(0x0001_0000); // a TrueType outline font
+      const cmap = Font.create(face, { type: 'ttf' }).get().cmap;
+      for (const char of ['א', 'ש', '5', '0', ',', '₪', 'A', '"', '×']) expect(cmap[char.codePointAt(0)!], char).toBeGreaterThan(0);
+    }
+    expect(faces[0]!.equals(faces[1]!)).toBe(false);
   });
 
   it('sets Noto Sans Hebrew for Latin and Hebrew alike, with Arial where it is missing', () => {
@@ -346,7 +387,7 @@ describe('the appraisal report as DOCX', () => {
     expect(messages.filter((m) => m.type === 'error')).toEqual([]);
     const words = visible(text);
     for (const [, heading] of htmlHeadings(model)) expect(words, heading).toContain(heading);
-    for (const expected of ['רחוב הרצל 12, רמת גן', '6109/396/118', ...OWNER_NAMES, 'הרצל 31, רמת גן', '₪5,700,000', shekelsInWords(570_000_000), '1234']) {
+    for (const expected of ['רחוב הרצל 12, רמת גן', '6109/396/118', ...OWNER_NAMES, 'הרצל 31, רמת גן', '5,700,000\u00a0₪', shekelsInWords(570_000_000), '1234']) {
       expect(words, expected).toContain(expected);
     }
   });
@@ -382,8 +423,8 @@ describe('buildReportDocx on a real core', () => {
     expect(docxHeadings(docx)).toEqual(htmlHeadings(model));
     const text = bodyText(docx);
     // 100 sqm at 35,000 (34,000 / 35,000 / 36,000), to the nearest 10,000.
-    expect(model.valuation.valueDigits).toBe('₪3,500,000');
-    const expectedTexts = ['הנביאים 7, חיפה', '7000/1', 'ישראל ישראלי', 'רחוב 1', 'רחוב 2', 'רחוב 3', '₪3,500,000', model.valuation.valueWords!, 'מס׳ רישיון 1234'];
+    expect(model.valuation.valueDigits).toBe('3,500,000\u00a0₪');
+    const expectedTexts = ['הנביאים 7, חיפה', '7000/1', 'ישראל ישראלי', 'רחוב 1', 'רחוב 2', 'רחוב 3', '3,500,000\u00a0₪', model.valuation.valueWords!, 'מס׳ רישיון 1234'];
     for (const expected of expectedTexts) {
       expect(text, expected).toContain(expected);
     }

@@ -28,6 +28,7 @@ import { call, signedInCore } from '../../helpers/core.ts';
 import { openCoreDb } from '../../helpers/local-db.ts';
 import { CONFIRMED_LEGAL, OWNER_NAMES, PERMIT_EXTRACTION, PLANNING_EXTRACTION, TABU_EXTRACTION } from '../../helpers/report-fixture.ts';
 import { deal, fillForReady, smallPdf } from '../preflight/fixture.ts';
+import { renderPages } from '../../helpers/pdf-pages.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -52,36 +53,12 @@ function containsWords(haystack: string, needle: string): boolean {
   return hay.some((_, i) => find.every((word, j) => hay[i + j] === word));
 }
 
-/** '₪5,700,000' as drawn in an RTL line: the sign on either side of the digits. */
+/** '5,700,000 ₪' as drawn: the sign on either side of the digits (a line without Hebrew reads left to right). */
 const shekelPattern = (digits: string) => new RegExp(`₪\\s?${digits}(?![\\d,])|(?<![\\d,])${digits}\\s?₪`);
 
 async function pdfPages(pdf: Uint8Array): Promise<{ text: string; width: number; height: number }[]> {
   const { pages } = await readPdfText(pdf);
   return pages.map((page) => ({ text: page.lines.map((line) => line.text).join('\n'), width: page.width, height: page.height }));
-}
-
-/** Every page as a PNG (PDF.js renders on @napi-rs/canvas through its own canvas factory). */
-async function renderPages(pdf: Uint8Array, scale: number): Promise<Buffer[]> {
-  const holder = globalThis as { pdfjsWorker?: unknown };
-  holder.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
-  const doc = await task.promise;
-  const factory = doc.canvasFactory as { create(width: number, height: number): { canvas: { toBuffer(mime: 'image/png'): Buffer } } };
-  const pngs: Buffer[] = [];
-  try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale });
-      const { canvas } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
-      pngs.push(canvas.toBuffer('image/png'));
-      page.cleanup();
-    }
-  } finally {
-    await task.destroy();
-  }
-  return pngs;
 }
 
 /** The fonts the PDF embeds (Chromium writes font dictionaries uncompressed). */
@@ -250,9 +227,24 @@ describe.skipIf(!hasChromium)('the appraisal report printed to PDF', () => {
     expect(valuePage).toBeGreaterThan(0);
     expect(pages[valuePage]).toMatch(shekelPattern('5,700,000'));
     expect(containsWords(pages[valuePage]!, shekelsInWords(570_000_000))).toBe(true);
-    expect(containsWords(pages[valuePage]!, 'משה כהן')).toBe(true);
-    expect(containsWords(pages[valuePage]!, 'רישיון 4471')).toBe(true);
-    expect(containsWords(all, 'שווי השטח 162.3 מ"ר × ₪35,000 ₪5,680,500')).toBe(true);
+    // The signature, under the declaration it signs, on the page that has both.
+    const signedPage = pages.findIndex((p) => containsWords(p, 'ולראיה באתי על החתום'));
+    expect(signedPage).toBeGreaterThanOrEqual(valuePage);
+    for (const text of ['הצהרה', 'משה כהן', 'רישיון 4471']) expect(containsWords(pages[signedPage]!, text), text).toBe(true);
+    expect(containsWords(all, 'שווי השטח 162.3 מ"ר × 35,000 ₪ 5,680,500 ₪')).toBe(true);
+    // The profession's formats: a date in a sentence in words, sums with the sign after the number,
+    // prices per sqm in whole shekels.
+    expect(containsWords(pages[valuePage]!, 'נכון למועד הקובע 1 ביוני 2024')).toBe(true);
+    expect(all).toMatch(/(?<![\d,])5,680,500\s₪/);
+    expect(all).not.toMatch(/\d\.\d\d\s?₪|₪\s?\d[\d,]*\.\d\d/);
+
+    // No near-empty page (a chapter's tail, an orphaned row): every page but the cover and the last
+    // has at least five lines of its own besides the footer.
+    pages.forEach((text, i) => {
+      if (i === 0 || i === pageCount - 1) return;
+      const own = text.split('\n').filter((line) => line.trim() && !/עמוד \d+ מתוך \d+/.test(line));
+      expect(own.length, `page ${i + 1}: ${own.join(' | ')}`).toBeGreaterThanOrEqual(5);
+    });
 
     // Every page's footer: the organization's text and "page x of y".
     pages.forEach((text, i) => {

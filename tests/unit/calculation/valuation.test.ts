@@ -44,16 +44,42 @@ const workedExample = (extra: Partial<ValuationInput> = {}): ValuationInput => (
 });
 
 describe('the worked example of DOMAIN.md', () => {
+  it('rounds each area line to whole sqm before its coefficient when the valuation chooses it, as the real report did', () => {
+    // 142.3 -> 142; 142 + 40 x 0.5 = 162 sqm; 162 x 35,000 = 5,670,000; to the nearest 100,000: 5,700,000.
+    const result = run(workedExample({ areaLineRounding: 'WHOLE_SQM', equivalentAreaRounding: 'HUNDREDTH_SQM' }));
+    expect(result.equivalentArea.lines.map((l) => [l.measuredAreaHundredths, l.areaHundredths, l.weightedAreaMicroSqm])).toEqual([
+      [14_230, 14_200, 142_000_000],
+      [4_000, 4_000, 20_000_000],
+    ]);
+    expect(result.equivalentArea).toMatchObject({ exactMicroSqm: 162_000_000, lineRule: 'WHOLE_SQM', areaHundredths: 16_200 });
+    expect(result.areaValueAgorot).toBe(567_000_000);
+    expect(result.roundedValueAgorot).toBe(570_000_000);
+    expect(result.steps.find((s) => s.kind === 'EQUIVALENT_AREA')).toMatchObject({ lineRule: 'WHOLE_SQM', areaHundredths: 16_200 });
+  });
+
+  it('rounds lines and the total differently: 142.6 + 40.6 x 0.5 is 163.5 line by line, 162.9 as measured', () => {
+    const areas: ValuationInput['areas'] = [
+      { kind: 'MAIN', areaHundredths: 14_260 },
+      { kind: 'OPEN_BALCONY', areaHundredths: 4_060 },
+    ];
+    const equivalent = (areaLineRounding: ValuationInput['areaLineRounding']) =>
+      run(workedExample({ areas, areaLineRounding, equivalentAreaRounding: 'HUNDREDTH_SQM' })).equivalentArea.areaHundredths;
+    expect(equivalent('WHOLE_SQM')).toBe(16_350); // 143 + 41 x 0.5
+    expect(equivalent('NONE')).toBe(16_290); // 142.6 + 20.3
+    expect(equivalent(undefined)).toBe(16_290); // off by default: existing valuations compute as before
+  });
+
   it('reaches 162 sqm, 5,670,000 and 5,700,000 NIS exactly as the report did', () => {
     const result = run(workedExample());
     expect(result.equivalentArea).toEqual({
       lines: [
         // 142.30 x 1.0 = 142.3 sqm = 142,300,000 millionths
-        { kind: 'MAIN', label: 'registered area', areaHundredths: 14_230, coefficientE4: 10_000, weightedAreaMicroSqm: 142_300_000 },
+        { kind: 'MAIN', label: 'registered area', measuredAreaHundredths: 14_230, areaHundredths: 14_230, coefficientE4: 10_000, weightedAreaMicroSqm: 142_300_000 },
         // 40.00 x 0.5 = 20 sqm
-        { kind: 'OPEN_BALCONY', label: 'uncovered balcony', areaHundredths: 4_000, coefficientE4: 5_000, weightedAreaMicroSqm: 20_000_000 },
+        { kind: 'OPEN_BALCONY', label: 'uncovered balcony', measuredAreaHundredths: 4_000, areaHundredths: 4_000, coefficientE4: 5_000, weightedAreaMicroSqm: 20_000_000 },
       ],
       exactMicroSqm: 162_300_000, // 162.3
+      lineRule: 'NONE',
       rule: 'WHOLE_SQM',
       areaHundredths: 16_200, // 162
     });
@@ -65,9 +91,9 @@ describe('the worked example of DOMAIN.md', () => {
     expect(result.vat).toBe('INCLUDED');
     expect(result.warnings).toEqual([]);
     expect(result.steps).toEqual([
-      { kind: 'AREA_LINE', areaKind: 'MAIN', label: 'registered area', areaHundredths: 14_230, coefficientE4: 10_000, weightedAreaMicroSqm: 142_300_000 },
-      { kind: 'AREA_LINE', areaKind: 'OPEN_BALCONY', label: 'uncovered balcony', areaHundredths: 4_000, coefficientE4: 5_000, weightedAreaMicroSqm: 20_000_000 },
-      { kind: 'EQUIVALENT_AREA', exactMicroSqm: 162_300_000, rule: 'WHOLE_SQM', areaHundredths: 16_200 },
+      { kind: 'AREA_LINE', areaKind: 'MAIN', label: 'registered area', measuredAreaHundredths: 14_230, areaHundredths: 14_230, coefficientE4: 10_000, weightedAreaMicroSqm: 142_300_000 },
+      { kind: 'AREA_LINE', areaKind: 'OPEN_BALCONY', label: 'uncovered balcony', measuredAreaHundredths: 4_000, areaHundredths: 4_000, coefficientE4: 5_000, weightedAreaMicroSqm: 20_000_000 },
+      { kind: 'EQUIVALENT_AREA', exactMicroSqm: 162_300_000, lineRule: 'NONE', rule: 'WHOLE_SQM', areaHundredths: 16_200 },
       { kind: 'PRICE_PER_SQM', source: 'COMPARABLES', includedComparables: 3, computedAgorot: 3_500_000, rule: 'AGORA', agorot: 3_500_000 },
       { kind: 'AREA_VALUE', pricePerSqmAgorot: 3_500_000, areaHundredths: 16_200, agorot: 567_000_000 },
       { kind: 'VALUE_BEFORE_ROUNDING', agorot: 567_000_000 },

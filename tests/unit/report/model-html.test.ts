@@ -49,17 +49,28 @@ describe('renderReportHtml', () => {
   });
 
   it('isolates numbers, sums and block/parcel as LTR runs inside the Hebrew text', () => {
-    for (const run of ['6109/396/118', '104/5975', '₪1,950,000', '₪5,700,000', '30/05/2024']) {
+    for (const run of ['6109/396/118', '104/5975', '30/05/2024']) {
       expect(full).toContain(`<bdi class="ltr" dir="ltr">${run}</bdi>`);
     }
+    // A sum's number is isolated; its sign follows in the Hebrew line, read after the number.
+    for (const sum of ['1,950,000', '5,700,000']) expect(full).toContain(`<bdi class="ltr" dir="ltr">${sum}</bdi>\u00a0₪`);
   });
 
-  it('starts each section on a new page, repeats table headers and keeps table rows whole', () => {
+  it('writes a date in a sentence as the profession does, not isolated left to right', () => {
+    expect(full).toContain('נכון למועד הקובע 1 ביוני 2024, הוא:');
+    expect(full).toContain('ולראיה באתי על החתום, <bdi>10 ביוני 2024</bdi>');
+  });
+
+  it('opens a page for the letter and the first chapter only, repeats table headers and keeps table rows whole', () => {
     expect(full).toMatch(/@page\s*\{\s*size:\s*A4;/);
-    expect(full).toMatch(/section\s*\{\s*break-before:\s*page;/);
+    expect(full).toMatch(/section\.page-start\s*\{\s*break-before:\s*page;/);
     expect(full).toMatch(/thead\s*\{\s*display:\s*table-header-group;/);
     expect(full).toMatch(/tr,[^{]*\{\s*break-inside:\s*avoid;/);
-    expect([...full.matchAll(/<section>/g)]).toHaveLength(7); // the letter and sections 1-6
+    expect(full).toMatch(/tbody tr:nth-child\(2\), tbody tr:last-child[^{]*\{\s*break-before:\s*avoid;/);
+    expect([...full.matchAll(/<section[ >]/g)]).toHaveLength(7); // the letter and sections 1-6
+    expect([...full.matchAll(/<section class="page-start">/g)]).toHaveLength(2); // the letter and section 1
+    // The calculation table, short, is kept whole with its VAT row.
+    expect(full).toMatch(/<h3>תחשיב השווי<\/h3><table class="whole">/);
   });
 
   it('shows what a draft lacks as a visible placeholder', () => {

@@ -22,7 +22,7 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
   it('states the value computeValuation gives, in digits and in Hebrew words', () => {
     expect(result.equivalentArea.areaHundredths).toBe(16_230);
     expect(result.roundedValueAgorot).toBe(570_000_000);
-    expect(model.valuation.valueDigits).toBe('₪5,700,000');
+    expect(model.valuation.valueDigits).toBe('5,700,000\u00a0₪');
     expect(model.valuation.valueWords).toBe(shekelsInWords(result.roundedValueAgorot));
     expect(model.valuation.valueWords).toContain('חמישה מיליון ושבע מאות אלף');
   });
@@ -34,11 +34,25 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
     expect(lastRow(table)[0]).toBe('סה"כ שטח אקוויוולנטי');
   });
 
+  it('prints the appraiser\'s own intermediate figures when each area line is rounded first: 142 + 40 × 0.5 = 162, × 35,000 = 5,670,000', () => {
+    const other = buildReportModel(fullReportSource({ ...WORKED_EXAMPLE_INPUT, areaLineRounding: 'WHOLE_SQM' }));
+    const table = other.calculations.equivalentArea;
+    expect(column(table, 'שטח מדוד (מ"ר)').slice(0, 2)).toEqual(['142.3', '40']);
+    expect(column(table, 'שטח לחישוב (מ"ר)').slice(0, 2)).toEqual(['142', '40']);
+    expect(column(table, 'שטח אקוויוולנטי (מ"ר)')).toEqual(['142', '20', '162']);
+    const rows = other.calculations.calculation.rows.map((r) => r.cells);
+    expect(rows.find((r) => r[0] === 'שטח אקוויוולנטי (מ"ר)')).toEqual(['שטח אקוויוולנטי (מ"ר)', 'שטח כל רכיב עוגל למ"ר שלם לפני הכפלתו במקדם', '162']);
+    expect(rows.find((r) => r[0] === 'שווי השטח')).toEqual(['שווי השטח', '162 מ"ר × 35,000\u00a0₪', '5,670,000\u00a0₪']);
+    expect(other.valuation.valueDigits).toBe('5,700,000\u00a0₪');
+    // Off by default: the measured areas multiply as they are.
+    expect(model.calculations.equivalentArea.columns.map((c) => c.label)).not.toContain('שטח מדוד (מ"ר)');
+  });
+
   it('prints the calculation table step by step, ending in the rounded value and the VAT statement', () => {
     const rows = model.calculations.calculation.rows.map((r) => r.cells);
-    expect(rows.find((r) => r[0] === 'מחיר למ"ר')?.[2]).toBe('₪35,000');
-    expect(rows.find((r) => r[0] === 'שווי השטח')).toEqual(['שווי השטח', '162.3 מ"ר × ₪35,000', '₪5,680,500']);
-    expect(rows.find((r) => r[0] === 'שווי הנכס')).toEqual(['שווי הנכס', 'עיגול ל-100,000 ₪ הקרובים', '₪5,700,000']);
+    expect(rows.find((r) => r[0] === 'מחיר למ"ר')?.[2]).toBe('35,000\u00a0₪');
+    expect(rows.find((r) => r[0] === 'שווי השטח')).toEqual(['שווי השטח', '162.3 מ"ר × 35,000\u00a0₪', '5,680,500\u00a0₪']);
+    expect(rows.find((r) => r[0] === 'שווי הנכס')).toEqual(['שווי הנכס', 'עיגול ל-100,000 ₪ הקרובים', '5,700,000\u00a0₪']);
     expect(rows.find((r) => r[0] === 'שטח אקוויוולנטי (מ"ר)')?.[2]).toBe('162.3');
     expect(rows.at(-1)).toEqual(['מע"מ', 'השווי כולל מע"מ.', null]);
     expect(model.calculations.unavailable).toBeNull();
@@ -47,9 +61,9 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
   it('lists the comparables with their addresses and the statistics of the calculation', () => {
     const table = model.calculations.comparables;
     expect(column(table, 'כתובת')).toEqual(['הרצל 20, רמת גן', 'ביאליק 5, רמת גן', 'הרצל 31, רמת גן']);
-    expect(column(table, 'מחיר למ"ר')).toEqual(['₪34,000', '₪35,000', '₪36,000']);
+    expect(column(table, 'מחיר למ"ר')).toEqual(['34,000\u00a0₪', '35,000\u00a0₪', '36,000\u00a0₪']);
     const stats = Object.fromEntries(model.calculations.statistics.map((f) => [f.label, f.value]));
-    expect(stats).toMatchObject({ 'מספר עסקאות שנכללו': '3', 'ממוצע מחיר מתואם למ"ר': '₪35,000', חציון: '₪35,000', מינימום: '₪34,000', מקסימום: '₪36,000' });
+    expect(stats).toMatchObject({ 'מספר עסקאות שנכללו': '3', 'ממוצע מחיר מתואם למ"ר': '35,000\u00a0₪', חציון: '35,000\u00a0₪', מינימום: '34,000\u00a0₪', מקסימום: '36,000\u00a0₪' });
   });
 
   it('follows the input: another balcony coefficient gives another area and value', () => {
@@ -59,7 +73,7 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
     expect(computed.ok && computed.result.equivalentArea.areaHundredths).toBe(15_430);
     expect(lastRow(other.calculations.equivalentArea)[3]).toBe('154.3');
     expect(other.valuation.valueDigits).not.toBe(model.valuation.valueDigits);
-    expect(other.valuation.valueDigits).toBe(computed.ok ? `₪${(computed.result.roundedValueAgorot / 100).toLocaleString('en-US')}` : null);
+    expect(other.valuation.valueDigits).toBe(computed.ok ? `${(computed.result.roundedValueAgorot / 100).toLocaleString('en-US')}\u00a0₪` : null);
   });
 
   it('adds fixed sums and subtracts deductions as the calculation does, and says so', () => {
@@ -72,11 +86,11 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
     if (!computed.ok) throw new Error('must compute');
     const other = buildReportModel(fullReportSource(input));
     const rows = other.calculations.calculation.rows.map((r) => r.cells);
-    expect(rows.find((r) => r[0] === 'תוספת: חניה')).toEqual(['תוספת: חניה', 'חניה בטאבו', '+₪150,000']);
-    expect(rows.find((r) => r[0] === 'הפחתה')).toEqual(['הפחתה', 'תיקון רטיבות', '-₪40,000']);
-    expect(rows.find((r) => r[0] === 'שווי לפני עיגול')?.[2]).toBe('₪5,790,500');
+    expect(rows.find((r) => r[0] === 'תוספת: חניה')).toEqual(['תוספת: חניה', 'חניה בטאבו', '+150,000\u00a0₪']);
+    expect(rows.find((r) => r[0] === 'הפחתה')).toEqual(['הפחתה', 'תיקון רטיבות', '-40,000\u00a0₪']);
+    expect(rows.find((r) => r[0] === 'שווי לפני עיגול')?.[2]).toBe('5,790,500\u00a0₪');
     expect(computed.result.roundedValueAgorot).toBe(580_000_000);
-    expect(other.valuation.valueDigits).toBe('₪5,800,000');
+    expect(other.valuation.valueDigits).toBe('5,800,000\u00a0₪');
     expect(other.factors.considerations).toHaveLength(model.factors.considerations.length + 2);
   });
 
@@ -85,7 +99,7 @@ describe('buildReportModel from a fully filled valuation (the worked example)', 
     expect(column(legal.owners, 'שם הבעלים')).toEqual([...OWNER_NAMES]);
     expect(column(legal.owners, 'חלק בנכס')).toEqual(['1/2', '1/2']);
     expect(column(legal.owners, 'זיהוי')).toEqual(['ת"ז 123456782', 'ת"ז 039337423']);
-    expect(column(legal.mortgages, 'סכום')).toEqual(['₪1,950,000']);
+    expect(column(legal.mortgages, 'סכום')).toEqual(['1,950,000\u00a0₪']);
     expect(column(legal.mortgages, 'חלק')).toEqual(['בשלמות']);
     expect(column(legal.notes, 'הערה')).toEqual(['הערת אזהרה סעיף 126 לטובת בנק לאומי לישראל בע"מ']);
     expect(legal.parcel.slice(0, 4).map((f) => f.value)).toEqual(['6109', '396', '118', 'בעלות פרטית']);

@@ -4,7 +4,8 @@
 // "page x of y" in every page's footer.
 import { Document, Packer, type ISectionOptions, type Paragraph, type Table } from 'docx';
 import type { ReportModel } from '../../../../src-shared/domain/report/model.ts';
-import { FONT_TABLE_PART } from './fonts.ts';
+import { REPORT_FONT_FAMILY } from '../html/fonts.ts';
+import { fontTablePart } from './fonts.ts';
 import { reportFooter } from './footer.ts';
 import { calculations } from './sections/calculations.ts';
 import { cover } from './sections/cover.ts';
@@ -15,6 +16,7 @@ import { planning } from './sections/planning.ts';
 import { property } from './sections/property.ts';
 import { valuation } from './sections/valuation.ts';
 import { PAGE, reportStyles } from './styles.ts';
+import { reportTrueTypeFaces } from './truetype.ts';
 
 export async function renderReportDocx(model: ReportModel): Promise<Uint8Array> {
   const parts: (Paragraph | Table)[][] = [
@@ -35,11 +37,14 @@ export async function renderReportDocx(model: ReportModel): Promise<Uint8Array> 
     children,
   }));
   const title = [model.cover.title, model.cover.address].filter(Boolean).join(' — ');
+  const faces = await reportTrueTypeFaces();
   const doc = new Document({
     title,
     creator: model.valuation.appraiser.name ?? model.cover.organizationName ?? '',
     styles: reportStyles,
+    // Embedded so that Word draws the PDF's type, not a substitute.
+    fonts: [{ name: REPORT_FONT_FAMILY, data: faces.regular, bold: faces.bold }],
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc, false, [FONT_TABLE_PART]));
+  return new Uint8Array(await Packer.toBuffer(doc, false, [fontTablePart(doc.FontTable.files)]));
 }

@@ -1,9 +1,11 @@
 // Tables in the DOCX report, after the HTML's: the model's tables (a shaded header row repeated on
-// every page, rows that never split across pages, totals in bold, excluded comparables in grey),
+// every page, rows that never split across pages, a short table kept whole and a long one never
+// leaving a lone row, totals in bold, excluded comparables in grey),
 // label/value fields, a ruled box, and borderless grids for layout. All of them read right to left
 // (w:bidiVisual: the first column is at the right).
 import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, type ITableBordersOptions } from 'docx';
 import type { ReportField, ReportRow, ReportTable } from '../../../../src-shared/domain/report/model.ts';
+import { WHOLE_TABLE_MAX_ROWS } from '../html/page.ts';
 import { COLORS, CONTENT_WIDTH_TWIPS, SIZES } from './styles.ts';
 import { paragraph, placeholderRun, rtlRun, valueRuns, type RunStyle } from './text.ts';
 import { EMPTY_CELL_TEXT } from '../../../../src-shared/domain/report/texts.ts';
@@ -21,6 +23,13 @@ const COMPACT_PADDING = { top: 40, bottom: 40, left: 70, right: 70 } as const;
 
 /** Paragraphs in a cell: no space after, single spacing. */
 const CELL_PARAGRAPH = { spacing: { after: 0, line: 252 } } as const;
+
+/**
+ * Whether body row `index` of `count` stays on the page of the row after it (Word's keepNext on its
+ * paragraphs), as the HTML's breaks: a short table all together, a long one never leaving its first
+ * or last row alone.
+ */
+const keepsWithNext = (index: number, count: number) => (count <= WHOLE_TABLE_MAX_ROWS ? index < count - 1 : index === 0 || index === count - 2);
 
 const fill = (color: string) => ({ type: ShadingType.CLEAR, color: 'auto', fill: color });
 
@@ -61,8 +70,8 @@ const cell = (children: CellContent, width: number, options: { shading?: string;
   });
 
 /** A cell's text: the value, or a quiet dash when the cell is empty. */
-function cellParagraph(text: string | null, ltr: boolean, style: RunStyle): Paragraph {
-  return paragraph(text === null ? [rtlRun(EMPTY_CELL_TEXT, { ...style, color: COLORS.empty })] : valueRuns(text, ltr, style), CELL_PARAGRAPH);
+function cellParagraph(text: string | null, ltr: boolean, style: RunStyle, keepNext = false): Paragraph {
+  return paragraph(text === null ? [rtlRun(EMPTY_CELL_TEXT, { ...style, color: COLORS.empty })] : valueRuns(text, ltr, style), keepNext ? { ...CELL_PARAGRAPH, keepNext } : CELL_PARAGRAPH);
 }
 
 const rowStyle = (row: ReportRow, size: number): RunStyle => ({ size, ...(row.total ? { bold: true } : {}), ...(row.muted ? { color: COLORS.muted } : {}) });
@@ -75,14 +84,14 @@ export function reportTable(table: ReportTable, { compact = false } = {}): Table
     tableHeader: true,
     cantSplit: true,
     children: table.columns.map((column, j) =>
-      cell([paragraph([rtlRun(column.label, { size, bold: true })], CELL_PARAGRAPH)], widths[j] ?? 0, { shading: COLORS.headerFill, compact }),
+      cell([paragraph([rtlRun(column.label, { size, bold: true })], { ...CELL_PARAGRAPH, keepNext: true })], widths[j] ?? 0, { shading: COLORS.headerFill, compact }),
     ),
   });
-  const row = (r: ReportRow) =>
+  const row = (r: ReportRow, index: number) =>
     new TableRow({
       cantSplit: true,
       children: table.columns.map((column, j) =>
-        cell([cellParagraph(r.cells[j] ?? null, column.ltr ?? false, rowStyle(r, size))], widths[j] ?? 0, {
+        cell([cellParagraph(r.cells[j] ?? null, column.ltr ?? false, rowStyle(r, size), keepsWithNext(index, table.rows.length))], widths[j] ?? 0, {
           compact,
           ...(r.total ? { shading: COLORS.quietFill } : {}),
         }),

@@ -3,16 +3,17 @@
 // and the signs around them the run's direction, so "03-5551234" or "+5%" inside a Hebrew run can come
 // out as "5551234-03" or "5%+". So numbers and Latin text go in runs of their own, not marked RTL, as
 // Hebrew Word users type them:
-//  - a value the model marks `ltr` (numbers, dates, shares, sums: "6109/396/118", "₪1,950,000") is one
+//  - a value the model marks `ltr` (numbers, dates, shares, sums: "6109/396/118", "-40,000"; a sum's ₪ follows as an RTL run) is one
 //    LTR run, between two LEFT-TO-RIGHT MARKs so that readers that follow the Unicode bidi algorithm
 //    rather than w:rtl (LibreOffice, Google Docs, copied text) keep its leading and trailing signs
 //    with it too, as the HTML's <bdi dir="ltr"> does;
 //  - any other value takes the direction of its first letter, as the HTML's <bdi> (dir=auto) does;
-//  - within Hebrew text, each stretch that starts and ends with a Latin letter or a digit ("₪35,000",
+//  - within Hebrew text, each stretch that starts and ends with a Latin letter or a digit ("35,000",
 //    "03-5551234", "Ltd.") is an LTR run.
 // Alignment is left to the paragraph's start (the right edge of a bidi paragraph) or centred: Word and
 // other readers disagree on whether jc="right" in a bidi paragraph means the right edge or the end.
 import { HeadingLevel, Paragraph, TextRun, type IParagraphOptions, type IRunOptions, type ParagraphChild } from 'docx';
+import { splitShekelSign } from '../../../../src-shared/domain/report/format.ts';
 import { MISSING_TEXT } from '../../../../src-shared/domain/report/texts.ts';
 import { COLORS } from './styles.ts';
 
@@ -60,7 +61,10 @@ export const placeholderRun = (style: RunStyle = {}) => rtlRun(MISSING_TEXT, { .
 /** A value as printed: an isolated LTR run when marked or when it starts left to right, Hebrew runs otherwise, or the placeholder. */
 export function valueRuns(text: string | null, ltr = false, style: RunStyle = {}): TextRun[] {
   if (text === null) return [placeholderRun(style)];
-  return ltr || !startsRightToLeft(text) ? [ltrRun(text, style)] : hebrewRuns(text, style);
+  if (!ltr && startsRightToLeft(text)) return hebrewRuns(text, style);
+  // A sum's sign stays in the Hebrew line, after (left of) its number, as the HTML prints it.
+  const sum = splitShekelSign(text);
+  return sum ? [ltrRun(sum.amount, style), rtlRun(sum.sign, style)] : [ltrRun(text, style)];
 }
 
 /** A right-to-left paragraph. */

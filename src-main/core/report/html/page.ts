@@ -5,3 +5,6 @@
 export const PAGE_MARGINS_MM = { top: 16, right: 15, bottom: 20, left: 15 } as const;
 
 export const FOOTER_META_NAME = 'report-footer';
+
+/** A table up to this many rows is kept whole on one page (HTML and DOCX); a longer one breaks between rows, never leaving one alone. */
+export const WHOLE_TABLE_MAX_ROWS = 12;

@@ -1,8 +1,10 @@
 // The small building blocks of the report's template, as React components (createElement, not JSX:
 // the core runs under Node's type stripping, which does not read .tsx). Text that is not stated is
 // printed as a visible placeholder; numbers, dates and sums are isolated LTR runs, so "6109/396/118"
-// and "₪1,950,000" read correctly inside Hebrew lines.
-import { createElement as h, type ReactNode } from 'react';
+// and "-40,000" read correctly inside Hebrew lines; a sum's ₪ stays in the Hebrew line, after the number.
+import { createElement as h, Fragment, type ReactNode } from 'react';
+import { splitShekelSign } from '../../../../src-shared/domain/report/format.ts';
+import { WHOLE_TABLE_MAX_ROWS } from './page.ts';
 import type { ReportField, ReportImage, ReportTable } from '../../../../src-shared/domain/report/model.ts';
 import { EMPTY_CELL_TEXT, MISSING_TEXT } from '../../../../src-shared/domain/report/texts.ts';
 
@@ -10,7 +12,10 @@ import { EMPTY_CELL_TEXT, MISSING_TEXT } from '../../../../src-shared/domain/rep
 /** A value as printed: an LTR-isolated run, a direction-neutral isolate (dir=auto), or the placeholder. */
 export function Value({ text, ltr = false }: { text: string | null; ltr?: boolean }) {
   if (text === null) return h('span', { className: 'missing' }, MISSING_TEXT);
-  return ltr ? h('bdi', { className: 'ltr', dir: 'ltr' }, text) : h('bdi', null, text);
+  if (!ltr) return h('bdi', null, text);
+  const sum = splitShekelSign(text);
+  if (sum) return h(Fragment, null, h('bdi', { className: 'ltr', dir: 'ltr' }, sum.amount), sum.sign);
+  return h('bdi', { className: 'ltr', dir: 'ltr' }, text);
 }
 
 /** A table cell's value: as Value, with a quiet dash for an empty cell. */
@@ -34,6 +39,7 @@ export function Fields({ fields }: { fields: readonly ReportField[] }) {
 
 /** A table of the model; an empty one says so in a single row. */
 export function Table({ table, compact = false }: { table: ReportTable; compact?: boolean }) {
+  const classes = [compact ? 'compact' : null, table.rows.length <= WHOLE_TABLE_MAX_ROWS ? 'whole' : null].filter(Boolean).join(' ');
   const body =
     table.rows.length === 0
       ? [h('tr', { key: 'none' }, h('td', { colSpan: table.columns.length }, h(Value, { text: null })))]
@@ -46,7 +52,7 @@ export function Table({ table, compact = false }: { table: ReportTable; compact?
         );
   return h(
     'table',
-    { className: compact ? 'compact' : undefined },
+    { className: classes || undefined },
     h('thead', null, h('tr', null, table.columns.map((c, i) => h('th', { key: i }, c.label)))),
     h('tbody', null, body),
   );
@@ -81,7 +87,7 @@ export function List({ items }: { items: readonly string[] }) {
   );
 }
 
-/** A page-starting section with its heading. */
-export function Section({ heading, children }: { heading: string; children?: ReactNode }) {
-  return h('section', null, h('h2', null, heading), children);
+/** A section with its heading: it opens a page when asked, else starts where it fits. */
+export function Section({ heading, pageStart = false, children }: { heading: string; pageStart?: boolean; children?: ReactNode }) {
+  return h('section', pageStart ? { className: 'page-start' } : null, h('h2', null, heading), children);
 }

@@ -1,5 +1,7 @@
-// The report's stylesheet: A4 pages, right-to-left Hebrew text, each section on a new page, tables
-// whose rows never split across pages and whose header repeats, photos that keep their proportions.
+// The report's stylesheet: A4 pages, right-to-left Hebrew text; the letter and the first chapter open a
+// page, the later chapters start where they fit (a forced break left near-empty pages); tables whose
+// rows never split, whose header repeats, that never leave a lone row on a page and whose closing rows
+// (the value, VAT) stay with them; photos that keep their proportions.
 import { fontFaces, REPORT_FONT_FAMILY } from './fonts.ts';
 import { PAGE_MARGINS_MM as M } from './page.ts';
 
@@ -9,8 +11,9 @@ const RULES = `
 html { font-family: '${REPORT_FONT_FAMILY}', sans-serif; font-size: 10.5pt; line-height: 1.55; color: #1d2329; }
 body { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media screen { body { max-width: 180mm; margin: 0 auto; padding: 12mm 0; } }
-section { break-before: page; }
-h1, h2, h3 { font-weight: 700; line-height: 1.3; break-after: avoid; }
+section { margin-top: 9mm; }
+section.page-start { break-before: page; margin-top: 0; }
+h1, h2, h3 { font-weight: 700; line-height: 1.3; break-after: avoid; break-inside: avoid; }
 h2 { font-size: 15pt; color: #17324d; border-bottom: 2px solid #17324d; padding-bottom: 2mm; margin: 0 0 5mm; }
 h3 { font-size: 11.5pt; color: #17324d; margin: 6mm 0 2mm; }
 p { margin: 0 0 2.5mm; }
@@ -23,6 +26,12 @@ bdi.ltr { direction: ltr; unicode-bidi: isolate; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 4mm; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr, figure, img, .keep { break-inside: avoid; }
+/* No lone row at either end of a page: the first two rows go together, the last two and any total row too. */
+tbody tr:nth-child(2), tbody tr:last-child, tbody tr.total, tbody tr.total + tr { break-before: avoid; }
+/* A short table is not split at all (the calculation with its VAT row, the attachments). */
+table.whole { break-inside: avoid; }
+/* A heading stays with what it introduces. */
+h3 + table, h3 + .gallery, h3 + p, h2 + table { break-before: avoid; }
 th, td { border: 1px solid #c5ccd4; padding: 1.2mm 2mm; text-align: start; vertical-align: top; }
 th { background: #e8eef4; font-weight: 700; }
 tr.total td { font-weight: 700; background: #f2f5f8; }

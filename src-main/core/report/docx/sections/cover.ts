@@ -21,6 +21,6 @@ export async function cover(section: CoverSection): Promise<Paragraph[]> {
     paragraph(valueRuns(section.propertyType, false, { size: SIZES.coverLine }), CENTRED),
     paragraph(valueRuns(section.address, false, { size: SIZES.coverAddress, bold: true }), { ...CENTRED, spacing: { after: 320 } }),
     ...(photo ? [pictureParagraph(imageRun(photo, PHOTO_BOX, { enlarge: true, description: 'חזית הבניין' }))] : []),
-    paragraph([rtlRun('תאריך: ', grey), ...valueRuns(section.reportDate, true, grey)], { ...CENTRED, spacing: { before: 600 } }),
+    paragraph([rtlRun('תאריך: ', grey), ...valueRuns(section.reportDate, false, grey)], { ...CENTRED, spacing: { before: 600 } }),
   ];
 }

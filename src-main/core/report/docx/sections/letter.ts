@@ -8,7 +8,7 @@ import { hebrewRuns, paragraph, rtlRun, subheading, textParagraph, textParagraph
 export function letter(section: LetterSection): (Paragraph | Table)[] {
   const addressee = [textParagraph('לכבוד', { spacing: { after: 0 } }), paragraph(valueRuns(section.addressee, false, { bold: true }))];
   const meta = [
-    paragraph([rtlRun('תאריך: '), ...valueRuns(section.date, true)], { spacing: { after: 0 } }),
+    paragraph([rtlRun('תאריך: '), ...valueRuns(section.date)], { spacing: { after: 0 } }),
     paragraph([rtlRun('סימוכין: '), ...valueRuns(section.reference)]),
   ];
   const underlined = { bold: true, underline: {} };

@@ -15,7 +15,7 @@ async function signature(section: ValuationSection): Promise<Paragraph[]> {
     ? paragraph([imageRun(image, SIGNATURE_BOX, { enlarge: false, description: 'חתימת השמאי' })], { spacing: { before: 120, after: 120 } })
     : textParagraph('________________', { spacing: { before: 240, after: 120 } });
   return [
-    paragraph([rtlRun('ולראיה באתי על החתום, '), ...valueRuns(section.date, true)], { spacing: { before: 480 }, keepNext: true }),
+    paragraph([rtlRun('ולראיה באתי על החתום, '), ...valueRuns(section.date)], { spacing: { before: 480 }, keepNext: true }),
     mark,
     paragraph(valueRuns(section.appraiser.name, false, { bold: true }), { spacing: { after: 0 }, keepNext: true }),
     paragraph([rtlRun('שמאי מקרקעין, מס׳ רישיון '), ...valueRuns(section.appraiser.licence, true)]),

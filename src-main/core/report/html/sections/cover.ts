@@ -13,6 +13,6 @@ export function Cover({ cover }: { cover: CoverSection }) {
     h('div', { className: 'property' }, h(Value, { text: cover.propertyType })),
     h('div', { className: 'address' }, h(Value, { text: cover.address })),
     cover.photo ? h('img', { className: 'photo', src: cover.photo.dataUrl, alt: 'חזית הבניין' }) : null,
-    h('div', { className: 'date' }, 'תאריך: ', h(Value, { text: cover.reportDate, ltr: true })),
+    h('div', { className: 'date' }, 'תאריך: ', h(Value, { text: cover.reportDate })),
   );
 }

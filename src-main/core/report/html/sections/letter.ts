@@ -7,7 +7,7 @@ import { Fields, Paragraphs, Value } from '../parts.ts';
 export function Letter({ letter }: { letter: LetterSection }) {
   return h(
     'section',
-    null,
+    { className: 'page-start' },
     h(
       'div',
       { className: 'letter-head' },
@@ -15,7 +15,7 @@ export function Letter({ letter }: { letter: LetterSection }) {
       h(
         'div',
         { className: 'meta' },
-        h('div', null, 'תאריך: ', h(Value, { text: letter.date, ltr: true })),
+        h('div', null, 'תאריך: ', h(Value, { text: letter.date })),
         h('div', null, 'סימוכין: ', h(Value, { text: letter.reference })),
       ),
     ),

@@ -6,7 +6,7 @@ import { Fields, Gallery, Section, Value } from '../parts.ts';
 export function Property({ property }: { property: PropertySection }) {
   return h(
     Section,
-    { heading: property.heading },
+    { heading: property.heading, pageStart: true },
     h(Fields, { fields: property.fields }),
     h('h3', null, 'תיאור הנכס'),
     h('p', null, h(Value, { text: property.description })),

@@ -17,15 +17,20 @@ export function Valuation({ valuation: v }: { valuation: ValuationSection }) {
     ),
     h('h3', null, 'תנאים והנחות'),
     h(List, { items: v.conditions }),
-    h('h3', null, 'הצהרה'),
-    h(Paragraphs, { texts: v.declaration }),
+    // The declaration and the signature under it go together, never the signature alone on a page.
     h(
       'div',
-      { className: 'signature' },
-      h('div', null, 'ולראיה באתי על החתום, ', h(Value, { text: v.date, ltr: true })),
+      { className: 'keep' },
+      h('h3', null, 'הצהרה'),
+      h(Paragraphs, { texts: v.declaration }),
+      h(
+        'div',
+        { className: 'signature' },
+      h('div', null, 'ולראיה באתי על החתום, ', h(Value, { text: v.date })),
       v.appraiser.signatureDataUrl ? h('img', { src: v.appraiser.signatureDataUrl, alt: 'חתימת השמאי' }) : h('p', null, '________________'),
       h('div', null, h('strong', null, h(Value, { text: v.appraiser.name }))),
-      h('div', null, 'שמאי מקרקעין, מס׳ רישיון ', h(Value, { text: v.appraiser.licence, ltr: true })),
+        h('div', null, 'שמאי מקרקעין, מס׳ רישיון ', h(Value, { text: v.appraiser.licence, ltr: true })),
+      ),
     ),
   );
 }
