@@ -3,6 +3,8 @@
 // the core's dotted path ('block', 'meta.registeredAreaSqm', 'ownership.1.share', 'step1Data.client.name');
 // a user never sees that path, only the label this gives it.
 
+import { fieldId } from '../wizard/step1-model.ts';
+
 /** Stable element ids of step 4 that the preflight links focus. */
 export const STEP4_TARGETS = {
   comparables: 'step4-comparables',
@@ -19,14 +21,12 @@ export interface FieldTarget {
   elementId: string;
 }
 
-/** step 1's element id of a field of step1Data (src-renderer/features/wizard/Step1.tsx fieldId). */
-const step1Id = (path: string) => `step1-${path.replace('.', '-')}`;
 
 export function targetOf(field: string): FieldTarget | null {
   const [head = '', ...rest] = field.split('.');
-  if (head === 'step1Data' && rest.length > 0) return { step: 1, elementId: step1Id(rest.join('.')) };
-  if (head === 'addressFull') return { step: 1, elementId: step1Id('street') };
-  if (field === 'meta.builtAreaSqm') return { step: 1, elementId: step1Id('builtAreaSqm') };
+  if (head === 'step1Data' && rest.length > 0) return { step: 1, elementId: fieldId(rest.join('.')) };
+  if (head === 'addressFull') return { step: 1, elementId: fieldId('street') };
+  if (field === 'meta.builtAreaSqm') return { step: 1, elementId: fieldId('builtAreaSqm') };
   if (head === 'block' || head === 'parcel' || head === 'subparcel') return { step: 3, elementId: `legal-${head}` };
   if (field === 'meta.registeredAreaSqm') return { step: 3, elementId: 'legal-registeredArea' };
   if (field === 'legal.rightsType') return { step: 3, elementId: 'legal-rightsType' };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../ui/error-text.tsx';
 import {
   AIR_DIRECTIONS,
+  fieldId,
   CLIENT_RELATIONS,
   firstInvalidField,
   formatIsoDate,
@@ -21,8 +22,6 @@ import { StepFooter } from './StepFooter.tsx';
 
 /** Forms of address the reports use; the field takes any text. */
 const CLIENT_TITLES = ['מר', 'גב׳', 'עו"ד', 'רו"ח', 'ד"ר', 'לכבוד'];
-
-export const fieldId = (field: Step1Field) => `step1-${field.replace('.', '-')}`;
 
 export interface Step1Props {
   /** Null while the valuation is not created yet (NewValuation). */

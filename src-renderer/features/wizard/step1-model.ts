@@ -76,6 +76,9 @@ export interface Step1Data {
 type Assignable<T extends U, U> = T;
 export type _Step1MatchesSeed = Assignable<Step1Data, SeedStep1Data>;
 
+/** The element id of a step-1 field ('client.name' -> 'step1-client-name'); preflight links focus it. */
+export const fieldId = (field: string) => `step1-${field.replace('.', '-')}`;
+
 /** The form's fields in display order; also the order "complete step" searches for the first error. */
 export const STEP1_FIELDS = [
   'valuationType',
