@@ -3,8 +3,8 @@ import type { TFunction } from 'i18next';
 import { ApiError } from '../../src-shared/contract/client.ts';
 import { isErrorReason } from '../../src-shared/contract/error-reasons.ts';
 import { formatBytes } from '../i18n/format.ts';
+import { isRecord } from '../../src-shared/domain/collections.ts';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 
 /** The words a file refusal needs: the file's name, what it claimed to be, what it really is. */

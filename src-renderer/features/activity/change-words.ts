@@ -3,6 +3,7 @@
 // (shekels, statuses, yes/no). Shared by the activity log, the conflicts and the rejected changes.
 import type { TFunction } from 'i18next';
 import { formatAgorot, formatDateTime } from '../../i18n/format.ts';
+import { isRecord } from '../../../src-shared/domain/collections.ts';
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,7 +26,6 @@ export function fieldLabel(t: TFunction, path: string): string {
   return t(`activityFields.${key}`, { defaultValue: t(`activityFields.${column}`, { defaultValue: t('activityFields.other') }) });
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 export function valueText(t: TFunction, path: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('activity.emptyValue');

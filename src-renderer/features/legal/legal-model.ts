@@ -17,6 +17,8 @@ import {
 } from '../../../src-shared/domain/legal/facts.ts';
 import { isValidIsraeliId } from '../../../src-shared/domain/validation/israeli-id.ts';
 import { parseShare } from '../../../src-shared/domain/validation/shares.ts';
+import { isRecord } from '../../../src-shared/domain/collections.ts';
+import { Extraction } from '../../../src-shared/domain/report/extracted.ts';
 
 export { LEGAL_ID_TYPES, RIGHTS_TYPES };
 export type { LegalIdType, RightsType };
@@ -44,7 +46,6 @@ export const EMPTY_OWNER: LegalOwner = { name: '', idType: 'ISRAELI_ID', idNumbe
 export const EMPTY_ATTACHMENT: LegalAttachment = { symbol: '', colour: '', description: '', areaSqm: '' };
 export const EMPTY_MORTGAGE: MortgageDraft = { rank: '', amountShekels: '', lenders: '', borrowers: '', share: '' };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : Array.isArray(value) ? value.map(text).filter(Boolean).join(', ') : '';
 const lines = (value: string): string[] =>
@@ -87,19 +88,6 @@ export const draftFromValuation = (valuation: Pick<Valuation, 'block' | 'parcel'
 /** The registry's identifier kinds (src-main/core/extraction) as the form's. */
 const ID_TYPES: Readonly<Record<string, LegalIdType>> = { ID: 'ISRAELI_ID', ISRAELI_ID: 'ISRAELI_ID', COMPANY: 'COMPANY', PASSPORT: 'PASSPORT' };
 
-function sections(extracted: unknown): Record<string, unknown> {
-  if (!isRecord(extracted)) return {};
-  return isRecord(extracted.sections) ? extracted.sections : extracted;
-}
-const valueOf = (field: unknown): unknown => (isRecord(field) && 'value' in field ? field.value : field);
-const fieldAt = (extracted: unknown, section: string, key: string): unknown => {
-  const s = sections(extracted)[section];
-  return isRecord(s) ? valueOf(s[key]) : undefined;
-};
-const rowsAt = (extracted: unknown, section: string, key: string): Record<string, unknown>[] => {
-  const value = fieldAt(extracted, section, key);
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-};
 const digits = (value: unknown): string => (/^\d+$/.test(text(value)) ? text(value) : '');
 /** "בשלמות" as the registry prints it; the parser writes it as 1/1. */
 const shareText = (value: unknown): string => (text(value) === '1/1' ? 'בשלמות' : text(value));
@@ -110,14 +98,15 @@ const shareText = (value: unknown): string => (text(value) === '1/1' ? 'בשלמ
  * survives a confirmation). The appraiser reviews the result before saving it.
  */
 export function draftFromExtraction(extracted: unknown, documentId: string, current: LegalDraft): LegalDraft {
+  const extraction = new Extraction(extracted);
   const pick = (value: string, fallback: string) => value || fallback;
-  const owners = rowsAt(extracted, 'ownership', 'owners').map(
+  const owners = extraction.rows('ownership', 'owners').map(
     (row): LegalOwner => ({ name: text(row.name), idType: ID_TYPES[text(row.idType).toUpperCase()] ?? 'OTHER', idNumber: text(row.idNumber), share: shareText(row.share) }),
   );
-  const attachments = rowsAt(extracted, 'attachments', 'attachments').map(
+  const attachments = extraction.rows('attachments', 'attachments').map(
     (row): LegalAttachment => ({ symbol: text(row.symbol), colour: text(row.colour ?? row.color), description: text(row.description), areaSqm: text(row.area ?? row.areaSqm) }),
   );
-  const mortgages = rowsAt(extracted, 'mortgages', 'mortgages').map(
+  const mortgages = extraction.rows('mortgages', 'mortgages').map(
     (row): MortgageDraft => ({
       rank: text(row.rank),
       amountShekels: typeof row.amountAgorot === 'number' ? agorotToShekelsText(row.amountAgorot) : text(row.amount),
@@ -126,14 +115,14 @@ export function draftFromExtraction(extracted: unknown, documentId: string, curr
       share: shareText(row.share),
     }),
   );
-  const notes = rowsAt(extracted, 'notes', 'notes').map((row) => [text(row.action), text(row.beneficiary)].filter(Boolean).join(' — '));
-  const easements = rowsAt(extracted, 'easements', 'easements').map((row) => text(row.description));
+  const notes = extraction.rows('notes', 'notes').map((row) => [text(row.action), text(row.beneficiary)].filter(Boolean).join(' — '));
+  const easements = extraction.rows('easements', 'easements').map((row) => text(row.description));
   return {
     ...current,
-    block: pick(digits(fieldAt(extracted, 'identification', 'block')), current.block),
-    parcel: pick(digits(fieldAt(extracted, 'identification', 'parcel')), current.parcel),
-    subparcel: pick(digits(fieldAt(extracted, 'identification', 'subparcel')), current.subparcel),
-    registeredAreaSqm: pick(text(fieldAt(extracted, 'unitData', 'registeredArea')), current.registeredAreaSqm),
+    block: pick(digits(extraction.value('identification', 'block')), current.block),
+    parcel: pick(digits(extraction.value('identification', 'parcel')), current.parcel),
+    subparcel: pick(digits(extraction.value('identification', 'subparcel')), current.subparcel),
+    registeredAreaSqm: pick(text(extraction.value('unitData', 'registeredArea')), current.registeredAreaSqm),
     owners: owners.length ? owners : current.owners,
     attachments: attachments.length ? attachments : current.attachments,
     mortgages: mortgages.length ? mortgages : current.mortgages,

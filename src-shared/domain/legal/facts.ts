@@ -4,6 +4,7 @@
 // facts by hand. The preflight, the report, the exports and the dashboard read these fields only —
 // never the extraction itself, which is evidence, not a fact until confirmed.
 import { z } from 'zod';
+import { isRecord } from '../collections.ts';
 
 export const RIGHTS_TYPES = ['PRIVATE_OWNERSHIP', 'CAPITALIZED_LEASE', 'ILA_LEASE', 'HOUSING_COMPANY', 'OTHER'] as const;
 export type RightsType = (typeof RIGHTS_TYPES)[number];
@@ -69,7 +70,6 @@ export const EMPTY_LEGAL_FACTS: LegalFacts = {
   confirmedFromDocumentId: null,
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * meta.legal of a stored valuation, read tolerantly: a draft may hold part of it, an old row none.
